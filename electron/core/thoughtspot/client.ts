@@ -1,0 +1,226 @@
+import type { CookieJar } from 'tough-cookie';
+import { InputError } from '../errors/index.js';
+import { hasControlCharacters } from '../text-checks.js';
+import type { Operation } from './classify.js';
+import { parseClusterUrl, type ClusterAddress } from './cluster-url.js';
+import { createCookieJar, restoreCookieJar, serializeCookieJar } from './cookie-jar.js';
+import {
+  adapterFor,
+  type Caller,
+  type DialectAdapter,
+  type LoginResult,
+} from './dialects/index.js';
+import { openHttp, type ConnectionOptions } from './connection.js';
+import type { Auth, HttpSession } from './http-session.js';
+import type {
+  Dialect,
+  IssuedToken,
+  LoginRequest,
+  SessionInfo,
+  SessionKind,
+  TokenRequest,
+  TokenValidity,
+} from './types.js';
+
+export interface ClientOptions extends ConnectionOptions {
+  now?: () => number;
+  dialect: Dialect;
+  /** The profile's cookie session: a jar, or its serialized form from the keychain. */
+  cookies?: CookieJar | string;
+  /** Resume a bearer session with a stored token. */
+  bearer?: { token: string; expiresAt?: number };
+}
+
+export interface CallSignal {
+  signal?: AbortSignal;
+}
+
+/**
+ * One profile's conversation with one cluster in one dialect: the five session operations, with
+ * the session (cookie jar or bearer token) kept between them.
+ */
+export class ThoughtSpotClient {
+  readonly dialect: Dialect;
+  readonly origin: string;
+  readonly #adapter: DialectAdapter;
+  readonly #address: ClusterAddress;
+  readonly #http: HttpSession;
+  readonly #jar: CookieJar;
+  readonly #now: () => number;
+  #auth: Auth = { kind: 'none' };
+  #bearerExpiresAt: number | undefined;
+
+  constructor(options: ClientOptions) {
+    this.dialect = options.dialect;
+    this.#adapter = adapterFor(options.dialect);
+    this.#address = parseClusterUrl(options.baseUrl);
+    this.origin = this.#address.origin;
+    this.#jar =
+      typeof options.cookies === 'string'
+        ? restoreCookieJar(options.cookies)
+        : (options.cookies ?? createCookieJar());
+    this.#http = openHttp(options, this.#address, this.#jar);
+    this.#now = options.now ?? Date.now;
+    if (options.bearer) this.useBearer(options.bearer.token, options.bearer.expiresAt);
+    else if (options.cookies !== undefined) this.#auth = { kind: 'cookie' };
+  }
+
+  /** How the session authenticates now, or undefined when signed out. */
+  get sessionKind(): SessionKind | undefined {
+    return this.#auth.kind === 'none' ? undefined : this.#auth.kind;
+  }
+
+  get supportsSecretKey(): boolean {
+    return this.#adapter.supportsSecretKey;
+  }
+
+  /** Use a token from elsewhere (the keychain, a pasted token) for the following calls. */
+  useBearer(token: string, expiresAt?: number): void {
+    if (!token.trim()) throw new InputError('The token is empty');
+    if (/\s/.test(token) || hasControlCharacters(token))
+      throw new InputError('The token contains spaces or control characters');
+    this.#auth = { kind: 'bearer', token };
+    this.#bearerExpiresAt = expiresAt;
+  }
+
+  /** The cookie session in a form the keychain can hold (it is a secret). */
+  serializeCookies(): string {
+    return serializeCookieJar(this.#jar);
+  }
+
+  /** Cookie sign-in; on success the following calls use the cluster's session cookie. */
+  async login(request: LoginRequest, options: CallSignal = {}): Promise<LoginResult> {
+    checkUsername(request.username);
+    if (!request.password) throw new InputError('The password is empty');
+    const result = await this.#adapter.login(this.#caller(options, [request.password]), request);
+    this.#auth = { kind: 'cookie' };
+    this.#bearerExpiresAt = undefined;
+    return result;
+  }
+
+  /** Bearer sign-in by password or trusted-auth secret key; the new token is used from now on. */
+  async getToken(request: TokenRequest, options: CallSignal = {}): Promise<IssuedToken> {
+    checkUsername(request.username);
+    const secret =
+      request.credential.kind === 'password'
+        ? request.credential.password
+        : request.credential.secretKey;
+    if (!secret) {
+      throw new InputError(
+        request.credential.kind === 'password'
+          ? 'The password is empty'
+          : 'The secret key is empty',
+      );
+    }
+    if (request.credential.kind === 'secretKey' && !this.#adapter.supportsSecretKey) {
+      throw new InputError(
+        `Dialect ${this.dialect} has no trusted authentication; use a password, or a cluster dialect (B or C) that has it`,
+      );
+    }
+    if (request.validitySeconds !== undefined) checkValidity(request.validitySeconds);
+    const token = await this.#adapter.getToken(this.#caller(options, [secret]), request);
+    this.useBearer(token.token, token.expiresAt);
+    return token;
+  }
+
+  /** Who the session belongs to, as the cluster sees it now. */
+  async info(options: CallSignal = {}): Promise<SessionInfo> {
+    const kind = this.#requireSession('session info');
+    const info = await this.#adapter.info(this.#caller(options), this.#auth);
+    const expiresAt = info.expiresAt ?? (kind === 'bearer' ? this.#bearerExpiresAt : undefined);
+    return { ...info, kind, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+  }
+
+  /** Ends the session at the cluster and forgets it here (cookies and bearer token). */
+  async logout(options: CallSignal = {}): Promise<void> {
+    try {
+      await this.#adapter.logout(this.#caller(options), this.#auth);
+    } finally {
+      this.#forget();
+    }
+  }
+
+  /** Revokes `token`, or the session's own bearer token (which is then forgotten). */
+  async revoke(token?: string, options: CallSignal = {}): Promise<void> {
+    const own = token === undefined || (this.#auth.kind === 'bearer' && this.#auth.token === token);
+    if (own) this.#requireSession('revoke the token');
+    await this.#adapter.revoke(this.#caller(options, token ? [token] : []), this.#auth, token);
+    if (own && this.#auth.kind === 'bearer') this.#forget();
+  }
+
+  /** The cluster's word on whether a token (by default the session's own) is alive. */
+  async validate(token?: string, options: CallSignal = {}): Promise<TokenValidity> {
+    const subject = token ?? (this.#auth.kind === 'bearer' ? this.#auth.token : undefined);
+    if (subject === undefined)
+      throw new InputError('There is no token to validate; get a token first');
+    const auth: Auth = this.#auth.kind === 'none' ? { kind: 'bearer', token: subject } : this.#auth;
+    return this.#adapter.validate(this.#caller(options, [subject]), auth, subject);
+  }
+
+  /** The bearer token behind the cookie session (dialect C), e.g. to hand to a script. */
+  async currentToken(options: CallSignal = {}): Promise<IssuedToken> {
+    if (!this.#adapter.currentToken) {
+      throw new InputError(
+        `Dialect ${this.dialect} cannot turn a cookie session into a token; use Get token instead`,
+      );
+    }
+    this.#requireSession('read the session token');
+    return this.#adapter.currentToken(this.#caller(options), this.#auth);
+  }
+
+  #requireSession(operation: Operation): SessionKind {
+    if (this.#auth.kind === 'none') {
+      throw new InputError(`Cannot ${operation}: not signed in to ${this.origin}; sign in first`);
+    }
+    return this.#auth.kind;
+  }
+
+  #forget(): void {
+    this.#auth = { kind: 'none' };
+    this.#bearerExpiresAt = undefined;
+    this.#jar.removeAllCookiesSync();
+  }
+
+  #caller(options: CallSignal, secrets: string[] = []): Caller {
+    const known = this.#auth.kind === 'bearer' ? [...secrets, this.#auth.token] : secrets;
+    const { prefix, origin } = this.#address;
+    const context: Caller['context'] = (operation, username) => ({
+      operation,
+      origin,
+      ...(username ? { username } : {}),
+      secrets: known,
+    });
+    return {
+      context,
+      now: this.#now,
+      send: (method, path, call) =>
+        this.#http.send({
+          method,
+          path: prefix + path,
+          auth: call.auth,
+          ...(call.body !== undefined ? { body: call.body } : {}),
+          signal: options.signal,
+          context: {
+            ...context(call.operation, call.username),
+            ...(call.credentialKind ? { credentialKind: call.credentialKind } : {}),
+          },
+        }),
+    };
+  }
+}
+
+const MAX_USERNAME = 256;
+
+function checkUsername(username: string): void {
+  if (!username.trim()) throw new InputError('The username is empty');
+  if (username.length > MAX_USERNAME)
+    throw new InputError(`The username is longer than ${MAX_USERNAME} characters`);
+  if (hasControlCharacters(username))
+    throw new InputError('The username contains control characters');
+}
+
+function checkValidity(seconds: number): void {
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 365 * 24 * 3600) {
+    throw new InputError('Token validity must be a whole number of seconds between 1 and 31536000');
+  }
+}

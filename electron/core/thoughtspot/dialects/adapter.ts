@@ -1,0 +1,52 @@
+import type { Operation, RequestContext } from '../classify.js';
+import type { Answer, Auth } from '../http-session.js';
+import type {
+  Dialect,
+  IssuedToken,
+  LoginRequest,
+  SessionInfo,
+  TokenRequest,
+  TokenValidity,
+} from '../types.js';
+
+export interface CallOptions {
+  body?: unknown;
+  auth: Auth;
+  operation: Operation;
+  username?: string;
+  credentialKind?: 'password' | 'secretKey';
+}
+
+/** What a dialect adapter may do: send a request to the cluster and read the clock. */
+export interface Caller {
+  send(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<Answer>;
+  context(operation: Operation, username?: string): RequestContext;
+  now(): number;
+}
+
+export interface LoginResult {
+  username: string;
+  expiresAt?: number;
+}
+
+/** Session info without the session kind, which only the client knows. */
+export type DialectSessionInfo = Omit<SessionInfo, 'kind'>;
+
+/** One dialect of ThoughtSpot's session API, turned into the normalized operations. */
+export interface DialectAdapter {
+  readonly dialect: Dialect;
+  /** Where session info lives; also what detection probes, unauthenticated. */
+  readonly sessionInfoPath: string;
+  /** How this dialect's error bodies are nested (detection checks the shape, not just the status). */
+  readonly errorShape: 'nested' | 'flat';
+  readonly supportsSecretKey: boolean;
+  login(call: Caller, request: LoginRequest): Promise<LoginResult>;
+  getToken(call: Caller, request: TokenRequest): Promise<IssuedToken>;
+  info(call: Caller, auth: Auth): Promise<DialectSessionInfo>;
+  logout(call: Caller, auth: Auth): Promise<void>;
+  /** Revokes `token`, or the bearer token in `auth` when none is named. */
+  revoke(call: Caller, auth: Auth, token?: string): Promise<void>;
+  validate(call: Caller, auth: Auth, token: string): Promise<TokenValidity>;
+  /** The token behind a cookie session (dialect C only). */
+  currentToken?(call: Caller, auth: Auth): Promise<IssuedToken>;
+}

@@ -1,0 +1,67 @@
+/** The normalized vocabulary of the client: what every dialect's answers become. */
+
+export type Dialect = 'A' | 'B' | 'C';
+
+export const DIALECTS: readonly Dialect[] = ['A', 'B', 'C'];
+
+/** How the current session authenticates: a cookie jar from login, or a bearer token. */
+export type SessionKind = 'cookie' | 'bearer';
+
+export interface Org {
+  id: number;
+  name?: string;
+}
+
+export interface SessionInfo {
+  username: string;
+  displayName?: string;
+  email?: string;
+  userId?: string;
+  privileges: string[];
+  currentOrg?: Org;
+  /** The cluster's account state, e.g. ACTIVE, LOCKED (upper-case as the cluster says it). */
+  accountState?: string;
+  kind: SessionKind;
+  /** Absolute epoch ms when the session or token ends, when the cluster says. */
+  expiresAt?: number;
+  dialect: Dialect;
+}
+
+export interface IssuedToken {
+  token: string;
+  /** Absolute epoch ms. */
+  createdAt: number;
+  /** Absolute epoch ms. */
+  expiresAt: number;
+  username: string;
+  userId?: string;
+  orgId?: number;
+  dialect: Dialect;
+}
+
+/** The result of asking the server whether a token is still alive (dialect C's validate). */
+export interface TokenValidity {
+  createdAt?: number;
+  /** Absolute epoch ms, when the cluster says (A/B may not). */
+  expiresAt?: number;
+  userId?: string;
+}
+
+export type Credential =
+  { kind: 'password'; password: string } | { kind: 'secretKey'; secretKey: string };
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+  rememberMe?: boolean;
+  /** Org to sign in to (dialect C only). */
+  org?: number;
+}
+
+export interface TokenRequest {
+  username: string;
+  credential: Credential;
+  /** How long the token should live, in seconds. */
+  validitySeconds?: number;
+  orgId?: number;
+}
