@@ -1,0 +1,69 @@
+// Public types of the emulator. The client's tests depend on exactly these shapes.
+
+export type Dialect = 'A' | 'B' | 'C';
+
+export interface EmulatorOrg {
+  id: number;
+  name: string;
+}
+
+export interface EmulatorUser {
+  username: string;
+  password: string;
+  displayName: string;
+  email: string;
+  id?: string;
+  privileges?: string[];
+  orgs?: EmulatorOrg[];
+  /** Password sign-in is refused for this user (secret-key sign-in still works). */
+  mfa?: boolean;
+  /** Every sign-in is refused for this user. */
+  locked?: boolean;
+  accountType?: string;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  dialects?: Dialect[];
+  validitySeconds?: number;
+  latencyMs?: number;
+  failRate?: number;
+  ssoHtml?: boolean;
+  tls?: boolean | { altNames?: string[] };
+  users?: EmulatorUser[];
+  /** Trusted-auth secret key, default 'demo-secret-key'. */
+  secretKey?: string;
+  /** Clock source; default is the emulator's own controllable clock over Date.now. */
+  now?: () => number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string (a query may carry secrets). */
+  path: string;
+  hasAuthorization: boolean;
+  hasCookie: boolean;
+  /** Top-level keys of a JSON object body; values are never recorded. */
+  bodyKeys: string[];
+}
+
+export interface EmulatorClock {
+  now(): number;
+  advance(ms: number): void;
+  set(ms: number): void;
+}
+
+export interface RunningEmulator {
+  /** Base URL, no trailing slash. */
+  url: string;
+  caFile?: string;
+  caPem?: string;
+  clock: EmulatorClock;
+  requests: RecordedRequest[];
+  /** Count of successful token issues (gettoken / token/full) so far. */
+  tokenRequests(): number;
+  /** Revoke every token of a user, as an administrator elsewhere would. */
+  revokeAll(username: string): void;
+  close(): Promise<void>;
+}
