@@ -1,7 +1,6 @@
 import type { CookieJar } from 'tough-cookie';
 import { InputError } from '../errors/index.js';
 import { hasControlCharacters } from '../text-checks.js';
-import type { Operation } from './classify.js';
 import { parseClusterUrl, type ClusterAddress } from './cluster-url.js';
 import { createCookieJar, restoreCookieJar, serializeCookieJar } from './cookie-jar.js';
 import {
@@ -125,7 +124,7 @@ export class ThoughtSpotClient {
 
   /** Who the session belongs to, as the cluster sees it now. */
   async info(options: CallSignal = {}): Promise<SessionInfo> {
-    const kind = this.#requireSession('session info');
+    const kind = this.#requireSession();
     const info = await this.#adapter.info(this.#caller(options), this.#auth);
     const expiresAt = info.expiresAt ?? (kind === 'bearer' ? this.#bearerExpiresAt : undefined);
     return { ...info, kind, ...(expiresAt !== undefined ? { expiresAt } : {}) };
@@ -143,7 +142,7 @@ export class ThoughtSpotClient {
   /** Revokes `token`, or the session's own bearer token (which is then forgotten). */
   async revoke(token?: string, options: CallSignal = {}): Promise<void> {
     const own = token === undefined || (this.#auth.kind === 'bearer' && this.#auth.token === token);
-    if (own) this.#requireSession('revoke the token');
+    if (own) this.#requireSession();
     await this.#adapter.revoke(this.#caller(options, token ? [token] : []), this.#auth, token);
     if (own && this.#auth.kind === 'bearer') this.#forget();
   }
@@ -164,13 +163,13 @@ export class ThoughtSpotClient {
         `Dialect ${this.dialect} cannot turn a cookie session into a token; use Get token instead`,
       );
     }
-    this.#requireSession('read the session token');
+    this.#requireSession();
     return this.#adapter.currentToken(this.#caller(options), this.#auth);
   }
 
-  #requireSession(operation: Operation): SessionKind {
+  #requireSession(): SessionKind {
     if (this.#auth.kind === 'none') {
-      throw new InputError(`Cannot ${operation}: not signed in to ${this.origin}; sign in first`);
+      throw new InputError(`Not signed in to ${this.origin}; sign in first`);
     }
     return this.#auth.kind;
   }

@@ -71,9 +71,11 @@ export function parseShape<S extends v.GenericSchema>(
   const what =
     body === undefined
       ? 'an empty body'
-      : path
-        ? `a response whose field "${path}" is not ${issue.expected ?? 'valid'}`
-        : `a response that is not ${issue.expected ?? 'the expected object'}`;
+      : !path
+        ? `a response that is not ${issue.expected ?? 'the expected object'}`
+        : issue.received === 'undefined'
+          ? `a response whose field "${path}" is missing`
+          : `a response whose field "${path}" is not ${issue.expected ?? 'valid'}`;
   throw new ResponseError(
     'UNEXPECTED_RESPONSE',
     `${context.origin} answered ${context.operation} with ${what}; it may not be a ThoughtSpot cluster, or its version is not supported`,
