@@ -25,7 +25,11 @@ function hasLibsecret() {
 
 const parts = [
   { name: 'Chromium', ok: () => existsSync('/usr/bin/chromium'), install: `${APT} chromium` },
-  { name: 'gnome-keyring', ok: () => onPath('gnome-keyring-daemon'), install: `${APT} gnome-keyring` },
+  {
+    name: 'gnome-keyring',
+    ok: () => onPath('gnome-keyring-daemon'),
+    install: `${APT} gnome-keyring`,
+  },
   { name: 'D-Bus', ok: () => onPath('dbus-run-session'), install: `${APT} dbus-daemon` },
   { name: 'libsecret', ok: hasLibsecret, install: `${APT} libsecret-1-dev pkg-config` },
   { name: 'OpenSSL', ok: () => onPath('openssl'), install: `${APT} openssl` },

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'NOT_THOUGHTSPOT'
   | 'UNEXPECTED_RESPONSE'
   | 'KEYCHAIN_UNAVAILABLE'
+  | 'STORAGE_FAILED'
   | 'INVALID_INPUT';
 
 /** What the server said, dug out of its error body; never holds a secret. */
@@ -67,6 +68,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'NOT_THOUGHTSPOT',
   'UNEXPECTED_RESPONSE',
   'KEYCHAIN_UNAVAILABLE',
+  'STORAGE_FAILED',
   'INVALID_INPUT',
 ]);
 

@@ -3,3 +3,5 @@ export { AuthError, type AuthErrorCode } from './auth-error.js';
 export { NetworkError, type NetworkErrorCode } from './network-error.js';
 export { ResponseError, type ResponseErrorCode } from './response-error.js';
 export { InputError } from './input-error.js';
+export { KeychainError, type KeychainProblem } from './keychain-error.js';
+export { StorageError } from './storage-error.js';
