@@ -1,0 +1,12 @@
+export type { Profile, ProfileInput, AuthMethod } from './profile.js';
+export { AUTH_METHODS, DEFAULT_VALIDITY_SECONDS, effectiveDialect } from './profile.js';
+export { normalizeClusterUrl } from './cluster-url.js';
+export {
+  ProfileStore,
+  confBackend,
+  type BackendFactory,
+  type SettingsBackend,
+} from './profile-store.js';
+export type { RecoveryNotice } from './recover.js';
+export { exportProfiles, importProfiles, type ImportReport } from './transfer.js';
+export { checkKnownOrg } from './validate.js';

@@ -1,0 +1,130 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { InputError } from '../errors/index.js';
+import { migrate, NewerSettingsError } from './migrations.js';
+import type { Profile } from './profile.js';
+import { emptySettings, storedProfile, type SettingsData } from './settings-schema.js';
+
+/** What a person is told when the settings file had to be repaired. */
+export interface RecoveryNotice {
+  /** The untouched original, kept beside the file. */
+  backupPath: string;
+  message: string;
+  /** Profiles that could not be kept, each with why. */
+  dropped: { name: string; reason: string }[];
+}
+
+export interface LoadedSettings {
+  data: SettingsData;
+  /** The file must be rewritten (it was migrated or repaired). */
+  rewrite: boolean;
+  notice?: RecoveryNotice;
+}
+
+function backup(path: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  const backupPath = `${path}.backup-${stamp}`;
+  copyFileSync(path, backupPath);
+  return backupPath;
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const field = issue.path?.map((item) => String(item.key)).join('.');
+  return field ? `"${field}" is missing or invalid` : 'not a profile object';
+}
+
+/** Keeps each profile that is valid and unique; returns the others with the reason. */
+function salvageProfiles(list: unknown): {
+  kept: SettingsData['profiles'];
+  dropped: RecoveryNotice['dropped'];
+} {
+  const kept: SettingsData['profiles'] = [];
+  const dropped: RecoveryNotice['dropped'] = [];
+  if (!Array.isArray(list)) return { kept, dropped };
+  list.forEach((item: unknown, index) => {
+    const name =
+      item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string'
+        ? (item as { name: string }).name.slice(0, 64)
+        : `#${index + 1}`;
+    const parsed = v.safeParse(storedProfile, item);
+    if (!parsed.success)
+      return void dropped.push({ name, reason: describeIssue(parsed.issues[0]) });
+    const profile = parsed.output as Profile;
+    if (kept.some((p) => p.id === profile.id))
+      return void dropped.push({ name, reason: 'duplicate id' });
+    if (kept.some((p) => p.name.toLowerCase() === profile.name.toLowerCase())) {
+      return void dropped.push({ name, reason: 'duplicate name' });
+    }
+    kept.push(profile);
+  });
+  return { kept, dropped };
+}
+
+/**
+ * Reads the settings file, migrating older formats and recovering what it can from a damaged or
+ * hand-edited one. The original is always kept as a timestamped backup before anything changes.
+ */
+export function loadSettings(path: string, now: number): LoadedSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { data: emptySettings(), rewrite: false };
+    throw error;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const backupPath = backup(path, now);
+    return {
+      data: emptySettings(),
+      rewrite: true,
+      notice: {
+        backupPath,
+        dropped: [],
+        message: `The settings file ${path} was damaged (not valid JSON); it was kept as ${backupPath} and the app started with no profiles`,
+      },
+    };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) raw = {};
+  let migrated: { data: Record<string, unknown>; migrated: boolean };
+  try {
+    migrated = migrate(raw as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof NewerSettingsError) {
+      throw new InputError(
+        `The settings file ${path} was written by a newer version of ThoughtSpot Session Manager (format ${error.found}); update the app to use it`,
+      );
+    }
+    throw error;
+  }
+  const { kept, dropped } = salvageProfiles(migrated.data.profiles);
+  const requestedDefault = migrated.data.defaultProfileId;
+  const defaultProfileId =
+    typeof requestedDefault === 'string' && kept.some((p) => p.id === requestedDefault)
+      ? requestedDefault
+      : null;
+  const data: SettingsData = { version: emptySettings().version, profiles: kept, defaultProfileId };
+  const damaged =
+    dropped.length > 0 ||
+    !Array.isArray(migrated.data.profiles) ||
+    requestedDefault !== defaultProfileId;
+  if (!damaged && !migrated.migrated) return { data, rewrite: false };
+  const backupPath = backup(path, now);
+  if (!damaged) return { data, rewrite: true };
+  const lost = dropped.map((d) => `"${d.name}" (${d.reason})`).join(', ');
+  return {
+    data,
+    rewrite: true,
+    notice: {
+      backupPath,
+      dropped,
+      message:
+        `The settings file ${path} had entries that could not be used` +
+        (lost ? `: ${lost}` : '') +
+        `. The original was kept as ${backupPath}; ${kept.length} profile(s) were recovered`,
+    },
+  };
+}
