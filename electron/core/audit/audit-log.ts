@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { StorageError } from '../errors/index.js';
+import { withLockSync } from '../storage/file-lock.js';
+
+export type AuditAction =
+  'signed-in' | 'issued' | 'renewed' | 'copied' | 'validated' | 'revoked' | 'signed-out' | 'error';
+
+/** One line of the audit log. Never a token or a password: a token is named by its fingerprint. */
+export interface AuditEntry {
+  at: string;
+  action: AuditAction;
+  profileId: string;
+  profile: string;
+  fingerprint?: string;
+  kind?: 'cookie' | 'bearer';
+  code?: string;
+  message?: string;
+}
+
+/** A short, stable name for a token: enough to tell tokens apart, useless to an attacker. */
+export function fingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 12);
+}
+
+export interface AuditLogOptions {
+  /** Rotate when the file grows past this (bytes). */
+  maxBytes?: number;
+  /** How many rotated files to keep (audit.log.1 … .N). */
+  keep?: number;
+  now?: () => number;
+}
+
+/**
+ * The audit log: JSON lines in the config directory, appended by the app and the CLI alike
+ * (O_APPEND keeps each line whole), rotated at a size limit under the config directory's lock.
+ */
+export class AuditLog {
+  readonly path: string;
+  readonly #maxBytes: number;
+  readonly #keep: number;
+  readonly #now: () => number;
+
+  constructor(
+    readonly dir: string,
+    options: AuditLogOptions = {},
+  ) {
+    this.path = join(dir, 'audit.log');
+    this.#maxBytes = options.maxBytes ?? 1024 * 1024;
+    this.#keep = options.keep ?? 3;
+    this.#now = options.now ?? Date.now;
+  }
+
+  append(entry: Omit<AuditEntry, 'at'>): void {
+    const line = `${JSON.stringify({ at: new Date(this.#now()).toISOString(), ...entry })}\n`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      appendFileSync(this.path, line, { mode: 0o600 });
+      if (statSync(this.path).size > this.#maxBytes) this.#rotate();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new StorageError(`Could not write the audit log ${this.path} (${code})`, {
+        cause: code,
+      });
+    }
+  }
+
+  /** Newest first, across the current and rotated files; unreadable lines are passed over. */
+  read(filter: { profileId?: string; limit?: number } = {}): AuditEntry[] {
+    const files = [
+      this.path,
+      ...Array.from({ length: this.#keep }, (_, i) => `${this.path}.${i + 1}`),
+    ];
+    const entries: AuditEntry[] = [];
+    for (const file of files) {
+      if (!existsSync(file)) continue;
+      const lines = readFileSync(file, 'utf8').split('\n').reverse();
+      for (const line of lines) {
+        const entry = parseLine(line);
+        if (!entry || (filter.profileId && entry.profileId !== filter.profileId)) continue;
+        entries.push(entry);
+        if (filter.limit !== undefined && entries.length >= filter.limit) return entries;
+      }
+    }
+    return entries;
+  }
+
+  #rotate(): void {
+    withLockSync(join(this.dir, 'audit.lock'), () => {
+      // Another process may have rotated while we waited.
+      if (!existsSync(this.path) || statSync(this.path).size <= this.#maxBytes) return;
+      for (let i = this.#keep - 1; i >= 1; i--) {
+        if (existsSync(`${this.path}.${i}`))
+          renameSync(`${this.path}.${i}`, `${this.path}.${i + 1}`);
+      }
+      renameSync(this.path, `${this.path}.1`);
+    });
+  }
+}
+
+function parseLine(line: string): AuditEntry | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    const value = JSON.parse(line) as Partial<AuditEntry>;
+    return typeof value.at === 'string' &&
+      typeof value.action === 'string' &&
+      typeof value.profileId === 'string'
+      ? (value as AuditEntry)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

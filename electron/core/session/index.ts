@@ -1,0 +1,16 @@
+export {
+  SessionManager,
+  DEFAULT_MIN_TTL_SECONDS,
+  type SessionManagerOptions,
+  type SignInRequest,
+  type SessionChange,
+} from './session-manager.js';
+export { ClusterAccess, type FetchFactory } from './cluster-access.js';
+export {
+  transition,
+  dueEvent,
+  nextCheckAt,
+  type SessionStatus,
+  type SessionState,
+  type SessionEventType,
+} from './session-state.js';

@@ -1,0 +1,515 @@
+import { join } from 'node:path';
+import { fingerprint, type AuditAction, type AuditLog } from '../audit/audit-log.js';
+import { AuthError, InputError, isAppError } from '../errors/index.js';
+import type { Profile, ProfileStore } from '../profiles/index.js';
+import type { ProfileVault, StoredToken } from '../secrets/index.js';
+import { withLock } from '../storage/file-lock.js';
+import type { IssuedToken, SessionInfo, ThoughtSpotClient } from '../thoughtspot/index.js';
+import { ClusterAccess, type FetchFactory } from './cluster-access.js';
+import { ExpiryTimers } from './expiry-timers.js';
+import {
+  dueEvent,
+  nextCheckAt,
+  transition,
+  type SessionEventType,
+  type SessionStatus,
+} from './session-state.js';
+
+export interface SessionManagerOptions {
+  profiles: ProfileStore;
+  vault: ProfileVault;
+  audit: AuditLog;
+  configDir: string;
+  fetchFor?: FetchFactory;
+  now?: () => number;
+  timeoutMs?: number;
+  /** How long before expiry "expiring soon" is announced (default 2 minutes). */
+  expiringLeadMs?: number;
+  /** Run expiry timers (the app); the CLI evaluates expiry when asked instead. */
+  timers?: boolean;
+  /** Ask the server about live sessions this often (ms); off when absent. */
+  validateEveryMs?: number;
+}
+
+export type SignInRequest =
+  | {
+      method: 'password';
+      password: string;
+      kind: 'cookie' | 'bearer';
+      rememberMe?: boolean;
+      remember?: boolean;
+    }
+  | { method: 'secret-key'; secretKey: string; remember?: boolean }
+  | { method: 'token'; token: string };
+
+export interface SessionChange {
+  profileId: string;
+  status: SessionStatus;
+  previous: SessionStatus;
+}
+
+/** Ask for a token valid at least this long unless told otherwise (seconds). */
+export const DEFAULT_MIN_TTL_SECONDS = 60;
+const DEFAULT_LEAD_MS = 2 * 60_000;
+/** Errors that mean "this session is over", as opposed to "we could not ask". */
+const SESSION_OVER = new Set(['TOKEN_EXPIRED', 'NOT_SIGNED_IN']);
+
+/**
+ * Every profile's session: one state machine each, tokens cached in the keychain, renewal shared
+ * by concurrent callers in this process (single flight) and across processes (a lock file), and
+ * every change announced to subscribers (window, tray) and written to the audit log.
+ */
+export class SessionManager {
+  readonly access: ClusterAccess;
+  readonly #o: SessionManagerOptions;
+  readonly #now: () => number;
+  readonly #leadMs: number;
+  readonly #statuses = new Map<string, SessionStatus>();
+  readonly #listeners = new Set<(change: SessionChange) => void>();
+  readonly #inflight = new Map<string, Promise<StoredToken>>();
+  readonly #timers: ExpiryTimers | undefined;
+  readonly #validator: ReturnType<typeof setInterval> | undefined;
+
+  constructor(options: SessionManagerOptions) {
+    this.#o = options;
+    this.#now = options.now ?? Date.now;
+    this.#leadMs = options.expiringLeadMs ?? DEFAULT_LEAD_MS;
+    this.access = new ClusterAccess({
+      profiles: options.profiles,
+      now: this.#now,
+      ...(options.fetchFor ? { fetchFor: options.fetchFor } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
+    this.#timers = options.timers ? new ExpiryTimers(this.#now, (id) => this.#tick(id)) : undefined;
+    if (options.validateEveryMs) {
+      this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
+      this.#validator.unref();
+    }
+  }
+
+  status(profileId: string): SessionStatus {
+    return this.#statuses.get(profileId) ?? { state: 'signed-out' };
+  }
+
+  subscribe(listener: (change: SessionChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Reads what the keychain holds for a profile and derives its status (no network). */
+  async restore(profileId: string): Promise<SessionStatus> {
+    const profile = this.#o.profiles.get(profileId);
+    const token = await this.#cachedToken(profile);
+    if (token)
+      return this.#apply(profile.id, {
+        type: 'signed-in',
+        kind: 'bearer',
+        expiresAt: token.expiresAt,
+      });
+    if (await this.#o.vault.getCookies(profile.id))
+      return this.#apply(profile.id, { type: 'signed-in', kind: 'cookie' });
+    return this.#apply(profile.id, { type: 'signed-out' });
+  }
+
+  async signIn(profileId: string, request: SignInRequest): Promise<SessionStatus> {
+    const profile = this.#o.profiles.get(profileId);
+    this.#apply(profile.id, { type: 'begin-sign-in' });
+    try {
+      const client = await this.access.client(profile);
+      const status = await this.#signInWith(profile, client, request);
+      this.#o.profiles.note(profile.id, { lastUsedAt: this.#now() });
+      return status;
+    } catch (error) {
+      throw this.#fail(profile, error);
+    }
+  }
+
+  async #signInWith(
+    profile: Profile,
+    client: ThoughtSpotClient,
+    request: SignInRequest,
+  ): Promise<SessionStatus> {
+    const { vault } = this.#o;
+    if (request.method === 'password' && request.kind === 'cookie') {
+      const result = await client.login({
+        username: profile.username,
+        password: request.password,
+        ...(request.rememberMe !== undefined ? { rememberMe: request.rememberMe } : {}),
+        ...(profile.org !== undefined && client.dialect === 'C' ? { org: profile.org } : {}),
+      });
+      await vault.setCookies(profile.id, client.serializeCookies());
+      if (request.remember) await vault.setPassword(profile.id, request.password);
+      this.#log(profile, 'signed-in', { kind: 'cookie' });
+      return this.#apply(profile.id, {
+        type: 'signed-in',
+        kind: 'cookie',
+        ...(result.expiresAt !== undefined ? { expiresAt: result.expiresAt } : {}),
+      });
+    }
+    if (request.method === 'token') {
+      client.useBearer(request.token.trim());
+      const info = await client.info();
+      const validity = await client.validate().catch(() => ({ expiresAt: info.expiresAt }));
+      const expiresAt =
+        validity.expiresAt ?? info.expiresAt ?? this.#now() + profile.validitySeconds * 1000;
+      await this.#store(profile, 'issued', {
+        token: request.token.trim(),
+        createdAt: this.#now(),
+        expiresAt,
+        username: info.username,
+        dialect: client.dialect,
+      });
+      return this.status(profile.id);
+    }
+    const credential =
+      request.method === 'password'
+        ? { kind: 'password' as const, password: request.password }
+        : { kind: 'secretKey' as const, secretKey: request.secretKey };
+    const issued = await this.#issue(profile, client, credential);
+    if (request.remember && request.method === 'password')
+      await vault.setPassword(profile.id, request.password);
+    if (request.remember && request.method === 'secret-key')
+      await vault.setSecretKey(profile.id, request.secretKey);
+    await this.#store(profile, 'issued', issued);
+    return this.status(profile.id);
+  }
+
+  /**
+   * A token valid for at least `minTtlSeconds`: the cached one, or a renewed one when the profile
+   * allows it. Concurrent callers here share one request; other processes wait on the lock file
+   * and then find the token this one stored.
+   */
+  async getToken(
+    profileId: string,
+    options: { minTtlSeconds?: number } = {},
+  ): Promise<StoredToken> {
+    const profile = this.#o.profiles.get(profileId);
+    const minTtlMs = (options.minTtlSeconds ?? DEFAULT_MIN_TTL_SECONDS) * 1000;
+    const cached = await this.#cachedToken(profile);
+    if (cached && cached.expiresAt - this.#now() >= minTtlMs) return cached;
+    if (!this.#statuses.has(profile.id)) await this.restore(profile.id);
+    return this.#singleFlight(profile, () => this.#renewLocked(profile, minTtlMs));
+  }
+
+  /** Renews now, whatever the cached token's time left. */
+  async renew(profileId: string): Promise<StoredToken> {
+    const profile = await this.#loaded(profileId);
+    return this.#singleFlight(profile, () => this.#renewLocked(profile, Number.POSITIVE_INFINITY));
+  }
+
+  #singleFlight(profile: Profile, work: () => Promise<StoredToken>): Promise<StoredToken> {
+    const running = this.#inflight.get(profile.id);
+    if (running) return running;
+    const flight = work().finally(() => this.#inflight.delete(profile.id));
+    this.#inflight.set(profile.id, flight);
+    return flight;
+  }
+
+  async #renewLocked(profile: Profile, minTtlMs: number): Promise<StoredToken> {
+    const lock = join(this.#o.configDir, 'locks', `${profile.id}.lock`);
+    return withLock(
+      lock,
+      async () => {
+        // Another process may have renewed while we waited for the lock.
+        const cached = await this.#cachedToken(profile);
+        if (
+          cached &&
+          minTtlMs !== Number.POSITIVE_INFINITY &&
+          cached.expiresAt - this.#now() >= minTtlMs
+        ) {
+          this.#apply(profile.id, {
+            type: 'signed-in',
+            kind: 'bearer',
+            expiresAt: cached.expiresAt,
+          });
+          return cached;
+        }
+        this.#apply(profile.id, { type: 'begin-renew' });
+        try {
+          const issued = await this.#renewFromStoredCredential(profile, cached);
+          return await this.#store(profile, cached ? 'renewed' : 'issued', issued);
+        } catch (error) {
+          throw this.#fail(profile, error);
+        }
+      },
+      { timeoutMs: (this.#o.timeoutMs ?? 15_000) + 15_000, staleMs: 120_000 },
+    );
+  }
+
+  async #renewFromStoredCredential(
+    profile: Profile,
+    previous: StoredToken | undefined,
+  ): Promise<IssuedToken> {
+    const { vault } = this.#o;
+    const expired = previous
+      ? `The token for "${profile.name}" has expired`
+      : `No token is stored for "${profile.name}"`;
+    if (!profile.autoRenew) {
+      throw new AuthError('NOT_SIGNED_IN', `${expired} and auto-renew is off; sign in again`);
+    }
+    const client = await this.access.client(profile);
+    const password = profile.auth === 'password' ? await vault.getPassword(profile.id) : undefined;
+    if (password) return this.#issue(profile, client, { kind: 'password', password });
+    const secretKey =
+      profile.auth === 'secret-key' ? await vault.getSecretKey(profile.id) : undefined;
+    if (secretKey) return this.#issue(profile, client, { kind: 'secretKey', secretKey });
+    // A cookie session on dialect C can hand out its token (the cluster decides its lifetime).
+    const cookies = await vault.getCookies(profile.id);
+    if (cookies && client.dialect === 'C') {
+      const sessionClient = await this.access.client(profile, { cookies });
+      return sessionClient.currentToken();
+    }
+    throw new AuthError(
+      'NOT_SIGNED_IN',
+      `${expired} and no credential is stored to renew it; sign in again`,
+    );
+  }
+
+  #issue(
+    profile: Profile,
+    client: ThoughtSpotClient,
+    credential: { kind: 'password'; password: string } | { kind: 'secretKey'; secretKey: string },
+  ): Promise<IssuedToken> {
+    return client.getToken({
+      username: profile.username,
+      credential,
+      validitySeconds: profile.validitySeconds,
+      ...(profile.org !== undefined && client.dialect !== 'A' ? { orgId: profile.org } : {}),
+    });
+  }
+
+  /** Who is signed in, as the cluster sees it now. */
+  async info(profileId: string): Promise<SessionInfo> {
+    const profile = await this.#loaded(profileId);
+    try {
+      return await (await this.#sessionClient(profile)).info();
+    } catch (error) {
+      throw this.#judge(profile, error);
+    }
+  }
+
+  /** Server truth: is the stored session still alive? Updates the status either way. */
+  async validate(profileId: string): Promise<SessionStatus> {
+    const profile = await this.#loaded(profileId);
+    const token = await this.#cachedToken(profile);
+    try {
+      const client = await this.#sessionClient(profile);
+      if (token) {
+        const validity = await client.validate();
+        const expiresAt = validity.expiresAt ?? token.expiresAt;
+        if (expiresAt !== token.expiresAt)
+          await this.#o.vault.setToken(profile.id, { ...token, expiresAt });
+        this.#log(profile, 'validated', { fingerprint: fingerprint(token.token), kind: 'bearer' });
+        return this.#apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt });
+      }
+      await client.info();
+      this.#log(profile, 'validated', { kind: 'cookie' });
+      return this.#apply(profile.id, { type: 'signed-in', kind: 'cookie' });
+    } catch (error) {
+      throw this.#judge(profile, error);
+    }
+  }
+
+  async validateAll(): Promise<void> {
+    for (const [profileId, status] of this.#statuses) {
+      if (status.state === 'signed-in' || status.state === 'expiring-soon') {
+        await this.validate(profileId).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Revokes the stored token at the cluster and forgets it here. */
+  async revoke(profileId: string): Promise<void> {
+    const profile = await this.#loaded(profileId);
+    const token = await this.#cachedToken(profile);
+    if (!token) throw new InputError(`"${profile.name}" has no token to revoke`);
+    try {
+      const client = await this.access.client(profile, { bearer: { token: token.token } });
+      await client.revoke().catch((error: unknown) => {
+        // Already dead at the cluster: the goal is reached.
+        if (
+          !isAppError(error) ||
+          !['TOKEN_REVOKED', 'TOKEN_EXPIRED', 'NOT_SIGNED_IN'].includes(error.code)
+        )
+          throw error;
+      });
+    } catch (error) {
+      throw this.#fail(profile, error);
+    }
+    await this.#o.vault.deleteToken(profile.id);
+    this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
+    this.#apply(profile.id, { type: 'revoked' });
+  }
+
+  /**
+   * Ends the cookie session at the cluster (when there is one) and forgets every secret of the
+   * profile here, so nothing renews silently afterwards. Says whether the cluster was told.
+   */
+  async signOut(
+    profileId: string,
+  ): Promise<{ cluster: 'signed-out' | 'no-session' | 'unreachable' }> {
+    const profile = await this.#loaded(profileId);
+    const cookies = await this.#o.vault.getCookies(profile.id);
+    let cluster: 'signed-out' | 'no-session' | 'unreachable' = 'no-session';
+    if (cookies) {
+      try {
+        await (await this.access.client(profile, { cookies })).logout();
+        cluster = 'signed-out';
+      } catch {
+        // Offline or already ended: still forget it here; the cluster ends it on its own.
+        cluster = 'unreachable';
+      }
+    }
+    await this.#o.vault.removeProfile(profile.id);
+    this.#log(profile, 'signed-out', {});
+    this.#apply(profile.id, { type: 'signed-out' });
+    return { cluster };
+  }
+
+  /** Removes a profile and everything the keychain holds for it. */
+  async removeProfile(profileId: string): Promise<Profile> {
+    const profile = this.#o.profiles.get(profileId);
+    await this.#o.vault.removeProfile(profile.id);
+    const removed = this.#o.profiles.remove(profile.id);
+    this.#timers?.cancel(profile.id);
+    this.#statuses.delete(profile.id);
+    return removed;
+  }
+
+  /** A token was handed out by copy or reveal: worth a line in the audit log. */
+  recordCopy(profileId: string, token: string): void {
+    this.#log(this.#o.profiles.get(profileId), 'copied', { fingerprint: fingerprint(token) });
+  }
+
+  /** After sleep or a clock change: look at every session's clock again, and ask the server. */
+  async resume(): Promise<void> {
+    for (const profileId of this.#statuses.keys()) this.#tick(profileId);
+    if (this.#o.validateEveryMs) await this.validateAll();
+  }
+
+  dispose(): void {
+    this.#timers?.dispose();
+    if (this.#validator) clearInterval(this.#validator);
+    this.#listeners.clear();
+  }
+
+  /** The profile, with its status read from the keychain first if this process has none yet. */
+  async #loaded(profileId: string): Promise<Profile> {
+    const profile = this.#o.profiles.get(profileId);
+    if (!this.#statuses.has(profile.id)) await this.restore(profile.id);
+    return profile;
+  }
+
+  async #cachedToken(profile: Profile): Promise<StoredToken | undefined> {
+    const dialect = profile.dialect === 'auto' ? profile.detectedDialect : profile.dialect;
+    return this.#o.vault.getToken(
+      profile.id,
+      dialect ? { dialect, username: profile.username } : undefined,
+    );
+  }
+
+  async #sessionClient(profile: Profile): Promise<ThoughtSpotClient> {
+    const token = await this.#cachedToken(profile);
+    if (token)
+      return this.access.client(profile, {
+        bearer: { token: token.token, expiresAt: token.expiresAt },
+      });
+    const cookies = await this.#o.vault.getCookies(profile.id);
+    if (cookies) return this.access.client(profile, { cookies });
+    throw new AuthError('NOT_SIGNED_IN', `"${profile.name}" is not signed in; sign in first`);
+  }
+
+  #toStored(issued: IssuedToken): StoredToken {
+    const stored: StoredToken = {
+      token: issued.token,
+      createdAt: issued.createdAt,
+      expiresAt: issued.expiresAt,
+      dialect: issued.dialect,
+      username: issued.username,
+    };
+    if (issued.orgId !== undefined) stored.orgId = issued.orgId;
+    return stored;
+  }
+
+  async #store(
+    profile: Profile,
+    action: 'issued' | 'renewed',
+    issued: IssuedToken | StoredToken,
+  ): Promise<StoredToken> {
+    const stored = this.#toStored({ ...issued, username: issued.username || profile.username });
+    await this.#o.vault.setToken(profile.id, stored);
+    this.#log(profile, action, { fingerprint: fingerprint(stored.token), kind: 'bearer' });
+    this.#apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt: stored.expiresAt });
+    return stored;
+  }
+
+  /** Maps an error about the session to its status (revoked, expired) and keeps it for the caller. */
+  #judge(profile: Profile, error: unknown): unknown {
+    if (!isAppError(error)) return error;
+    if (error.code === 'TOKEN_REVOKED') {
+      void this.#o.vault.deleteToken(profile.id);
+      this.#log(profile, 'revoked', { code: error.code, message: error.message });
+      this.#apply(profile.id, { type: 'revoked' });
+    } else if (SESSION_OVER.has(error.code)) {
+      this.#apply(profile.id, { type: 'time-up' }, true);
+    }
+    return error;
+  }
+
+  #fail(profile: Profile, error: unknown): unknown {
+    if (isAppError(error)) {
+      this.#log(profile, 'error', { code: error.code, message: error.message });
+      this.#apply(profile.id, { type: 'failed', code: error.code, message: error.message }, true);
+    }
+    return error;
+  }
+
+  #log(
+    profile: Profile,
+    action: AuditAction,
+    extra: Partial<Record<'fingerprint' | 'kind' | 'code' | 'message', string>>,
+  ): void {
+    try {
+      this.#o.audit.append({
+        action,
+        profileId: profile.id,
+        profile: profile.name,
+        ...(extra as object),
+      });
+    } catch {
+      // The audit log must never stop a sign-in; a full disk shows up elsewhere.
+    }
+  }
+
+  #tick(profileId: string): void {
+    const status = this.status(profileId);
+    const due = dueEvent(status, this.#now(), this.#leadMs);
+    if (due) this.#apply(profileId, due);
+    else this.#timers?.schedule(profileId, nextCheckAt(status, this.#leadMs));
+  }
+
+  /** The only place a status changes: the transition, then what the clock already says, then news. */
+  #apply(profileId: string, event: SessionEventType, lenient = false): SessionStatus {
+    const previous = this.status(profileId);
+    let next: SessionStatus;
+    try {
+      next = transition(previous, event);
+    } catch (error) {
+      if (lenient) return previous;
+      throw error;
+    }
+    for (
+      let due = dueEvent(next, this.#now(), this.#leadMs);
+      due;
+      due = dueEvent(next, this.#now(), this.#leadMs)
+    ) {
+      next = transition(next, due);
+    }
+    this.#statuses.set(profileId, next);
+    this.#timers?.schedule(profileId, nextCheckAt(next, this.#leadMs));
+    if (JSON.stringify(next) !== JSON.stringify(previous)) {
+      for (const listener of this.#listeners) listener({ profileId, status: next, previous });
+    }
+    return next;
+  }
+}
