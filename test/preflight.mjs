@@ -33,6 +33,7 @@ const parts = [
   { name: 'D-Bus', ok: () => onPath('dbus-run-session'), install: `${APT} dbus-daemon` },
   { name: 'libsecret', ok: hasLibsecret, install: `${APT} libsecret-1-dev pkg-config` },
   { name: 'OpenSSL', ok: () => onPath('openssl'), install: `${APT} openssl` },
+  { name: 'Xvfb', ok: () => onPath('Xvfb'), install: `${APT} xvfb` },
 ];
 
 const missing = parts.filter((part) => !part.ok());

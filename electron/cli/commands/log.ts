@@ -1,0 +1,33 @@
+import { intFlag, parse, stringFlag } from '../args.js';
+import type { Context } from '../context.js';
+import { printJson, printLine, table } from '../output.js';
+
+/** The audit log, newest first; -p filters by profile, -n limits. */
+export async function run(args: string[], context: Context): Promise<number> {
+  const { values } = parse(args, { n: { type: 'string', short: 'n' } }, false);
+  const name = stringFlag(values, 'profile');
+  const profileId = name !== undefined ? (await context.profiles()).get(name).id : undefined;
+  const limit = intFlag(values, 'n') ?? 50;
+  const entries = (await context.audit()).read({ ...(profileId ? { profileId } : {}), limit });
+  if (values.json) {
+    printJson(entries);
+    return 0;
+  }
+  if (entries.length === 0) {
+    printLine('The audit log is empty');
+    return 0;
+  }
+  printLine(
+    table([
+      ['TIME', 'PROFILE', 'ACTION', 'TOKEN', 'DETAIL'],
+      ...entries.map((e) => [
+        e.at,
+        e.profile,
+        e.action,
+        e.fingerprint ?? '',
+        e.code ? `${e.code}: ${e.message ?? ''}` : (e.kind ?? ''),
+      ]),
+    ]),
+  );
+  return 0;
+}

@@ -1,0 +1,70 @@
+import type { SignInRequest } from '../../core/session/index.js';
+import { parse, stringFlag } from '../args.js';
+import type { Context } from '../context.js';
+import { printJson, printLine, relativeTime } from '../output.js';
+import { promptSecret, readSecretFromStdin } from '../secret-input.js';
+import { UsageError } from '../usage-error.js';
+
+const FLAGS = {
+  'password-stdin': { type: 'boolean' },
+  'secret-key-stdin': { type: 'boolean' },
+  'token-stdin': { type: 'boolean' },
+  bearer: { type: 'boolean' },
+  'remember-me': { type: 'boolean' },
+} as const;
+
+/**
+ * Signs in by the profile's method. A password gives a cookie session (--bearer: a token); the
+ * credential is kept in the keychain for renewals when the profile auto-renews.
+ */
+export async function run(args: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse(args, FLAGS);
+  if (positionals.length > 0)
+    throw new UsageError(`login takes no arguments; use -p NAME to pick a profile`);
+  const profile = await context.profile(stringFlag(values, 'profile'));
+  const stdinFlags = ['password-stdin', 'secret-key-stdin', 'token-stdin'].filter(
+    (flag) => values[flag] === true,
+  );
+  if (stdinFlags.length > 1)
+    throw new UsageError('Give only one of --password-stdin, --secret-key-stdin, --token-stdin');
+  const expected = {
+    password: 'password-stdin',
+    'secret-key': 'secret-key-stdin',
+    token: 'token-stdin',
+  }[profile.auth];
+  if (stdinFlags[0] && stdinFlags[0] !== expected) {
+    throw new UsageError(`"${profile.name}" signs in with ${profile.auth}; use --${expected}`);
+  }
+  const label = { password: 'password', 'secret-key': 'secret key', token: 'token' }[profile.auth];
+  const secret = stdinFlags[0]
+    ? await readSecretFromStdin(label)
+    : await promptSecret(
+        `${label[0]?.toUpperCase()}${label.slice(1)} for ${profile.username} at ${profile.url}: `,
+      );
+  const request: SignInRequest =
+    profile.auth === 'password'
+      ? {
+          method: 'password',
+          password: secret,
+          kind: values.bearer ? 'bearer' : 'cookie',
+          rememberMe: values['remember-me'] === true,
+          remember: profile.autoRenew,
+        }
+      : profile.auth === 'secret-key'
+        ? { method: 'secret-key', secretKey: secret, remember: profile.autoRenew }
+        : { method: 'token', token: secret };
+  const manager = await context.manager();
+  const status = await manager.signIn(profile.id, request);
+  const expiresAt = 'expiresAt' in status ? status.expiresAt : undefined;
+  if (values.json) {
+    printJson({ profile: profile.name, status });
+    return 0;
+  }
+  const kind = 'kind' in status ? status.kind : 'bearer';
+  const until =
+    expiresAt !== undefined ? `, expires ${relativeTime(expiresAt, context.now())}` : '';
+  printLine(
+    `Signed in to "${profile.name}" as ${profile.username} (${kind === 'cookie' ? 'cookie session' : 'bearer token'}${until})`,
+  );
+  return 0;
+}

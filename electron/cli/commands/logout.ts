@@ -1,0 +1,24 @@
+import { parse, stringFlag } from '../args.js';
+import type { Context } from '../context.js';
+import { printJson, printLine } from '../output.js';
+
+/** Signs out at the cluster (cookie sessions) and forgets the profile's secrets here. */
+export async function run(args: string[], context: Context): Promise<number> {
+  const { values } = parse(args, {}, false);
+  const profile = await context.profile(stringFlag(values, 'profile'));
+  const manager = await context.manager();
+  const { cluster } = await manager.signOut(profile.id);
+  if (values.json) {
+    printJson({ profile: profile.name, signedOut: true, cluster });
+    return 0;
+  }
+  const where = {
+    'signed-out': 'the cluster ended the session',
+    'no-session': 'there was no cookie session to end at the cluster',
+    unreachable: 'the cluster could not be reached; it ends the session on its own',
+  }[cluster];
+  printLine(
+    `Signed out of "${profile.name}" (${where}); its secrets were removed from the keychain`,
+  );
+  return 0;
+}

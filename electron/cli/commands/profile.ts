@@ -1,0 +1,158 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { InputError } from '../../core/errors/index.js';
+import type { AuthMethod, Profile, ProfileInput } from '../../core/profiles/index.js';
+import { intFlag, parse, stringFlag } from '../args.js';
+import type { Context } from '../context.js';
+import { printJson, printLine, table } from '../output.js';
+import { UsageError } from '../usage-error.js';
+
+const EDIT_FLAGS = {
+  url: { type: 'string' },
+  user: { type: 'string' },
+  auth: { type: 'string' },
+  org: { type: 'string' },
+  dialect: { type: 'string' },
+  'ca-file': { type: 'string' },
+  insecure: { type: 'boolean' },
+  validity: { type: 'string' },
+  'auto-renew': { type: 'boolean' },
+  'no-auto-renew': { type: 'boolean' },
+  'assume-https': { type: 'boolean' },
+} as const;
+
+function inputFrom(name: string, values: Record<string, unknown>): ProfileInput {
+  const url = stringFlag(values, 'url');
+  const user = stringFlag(values, 'user');
+  if (!url) throw new UsageError('profile add needs --url URL');
+  if (!user) throw new UsageError('profile add needs --user USER');
+  const input: ProfileInput = { name, url, username: user };
+  const auth = stringFlag(values, 'auth');
+  if (auth !== undefined) input.auth = auth as AuthMethod;
+  const org = intFlag(values, 'org');
+  if (org !== undefined) input.org = org;
+  const dialect = stringFlag(values, 'dialect');
+  if (dialect !== undefined) input.dialect = dialect as ProfileInput['dialect'] & string;
+  const caFile = stringFlag(values, 'ca-file');
+  input.tls = { insecure: values.insecure === true, ...(caFile ? { caFile } : {}) };
+  const validity = intFlag(values, 'validity');
+  if (validity !== undefined) input.validitySeconds = validity;
+  if (values['auto-renew'] === true) input.autoRenew = true;
+  if (values['no-auto-renew'] === true) input.autoRenew = false;
+  if (values['assume-https'] === true) input.assumeHttps = true;
+  return input;
+}
+
+function describe(profile: Profile, isDefault: boolean): Record<string, unknown> {
+  return { ...profile, default: isDefault };
+}
+
+export async function run(args: string[], context: Context): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parse(rest, EDIT_FLAGS);
+  const store = await context.profiles();
+  const name = positionals[0];
+  const needName = (what: string): string => {
+    if (!name) throw new UsageError(`profile ${what} needs a profile NAME`);
+    return name;
+  };
+  switch (sub) {
+    case 'add': {
+      const profile = store.add(inputFrom(needName('add'), values));
+      if (profile.tls.insecure) {
+        process.stderr.write(
+          `tsm: WARNING: "${profile.name}" accepts any TLS certificate; anyone on the network can read its password\n`,
+        );
+      }
+      if (values.json) printJson(describe(profile, store.defaultProfile()?.id === profile.id));
+      else printLine(`Added profile "${profile.name}" (${profile.url})`);
+      return 0;
+    }
+    case 'list': {
+      const defaultId = store.defaultProfile()?.id;
+      const profiles = store.list();
+      if (values.json) {
+        printJson(profiles.map((p) => describe(p, p.id === defaultId)));
+        return 0;
+      }
+      if (profiles.length === 0) {
+        printLine('No profiles yet; add one with `tsm profile add`');
+        return 0;
+      }
+      printLine(
+        table([
+          ['', 'NAME', 'URL', 'USER', 'AUTH', 'DIALECT'],
+          ...profiles.map((p) => [
+            p.id === defaultId ? '*' : '',
+            p.name,
+            p.url,
+            p.username,
+            p.auth,
+            p.dialect === 'auto'
+              ? `auto${p.detectedDialect ? ` (${p.detectedDialect})` : ''}`
+              : p.dialect,
+          ]),
+        ]),
+      );
+      return 0;
+    }
+    case 'show': {
+      const profile = store.get(needName('show'));
+      const info = describe(profile, store.defaultProfile()?.id === profile.id);
+      if (values.json) printJson(info);
+      else
+        for (const [key, value] of Object.entries(info))
+          printLine(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+      return 0;
+    }
+    case 'remove': {
+      const manager = await context.manager();
+      const removed = await manager.removeProfile(store.get(needName('remove')).id);
+      printLine(`Removed profile "${removed.name}" and its keychain entries`);
+      return 0;
+    }
+    case 'default': {
+      const profile = store.get(needName('default'));
+      store.setDefault(profile.id);
+      printLine(`"${profile.name}" is now the default profile`);
+      return 0;
+    }
+    case 'export': {
+      const { exportProfiles } = await import('../../core/profiles/index.js');
+      const text = exportProfiles(store.list());
+      if (name === undefined || name === '-') process.stdout.write(text);
+      else {
+        writeFileSync(name, text, { mode: 0o600 });
+        printLine(`Exported ${store.list().length} profile(s) to ${name} (no secrets)`);
+      }
+      return 0;
+    }
+    case 'import': {
+      const { importProfiles } = await import('../../core/profiles/index.js');
+      let text: string;
+      try {
+        text = readFileSync(needName('import'), 'utf8');
+      } catch (error) {
+        throw new InputError(
+          `Cannot read ${name ?? ''} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        );
+      }
+      const report = importProfiles(text, store);
+      if (values.json) {
+        printJson(report);
+        return 0;
+      }
+      printLine(
+        `Imported ${report.added.length} profile(s)${report.added.length ? `: ${report.added.join(', ')}` : ''}`,
+      );
+      for (const skipped of report.skipped)
+        printLine(`Skipped "${skipped.name}": ${skipped.reason}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(
+        sub
+          ? `Unknown profile command "${sub.slice(0, 40)}"`
+          : 'profile needs a command: add, list, show, remove, default, export, import',
+      );
+  }
+}

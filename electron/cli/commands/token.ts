@@ -1,0 +1,31 @@
+import { intFlag, parse, stringFlag } from '../args.js';
+import type { Context } from '../context.js';
+import { printJson } from '../output.js';
+import { UsageError } from '../usage-error.js';
+
+/** Prints only the token on stdout, so `$(tsm token)` works; --json for the details. */
+export async function run(args: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse(args, { 'min-ttl': { type: 'string' } });
+  if (positionals.length > 0)
+    throw new UsageError('token takes no arguments; use -p NAME to pick a profile');
+  const profile = await context.profile(stringFlag(values, 'profile'));
+  const minTtl = intFlag(values, 'min-ttl');
+  const manager = await context.manager();
+  const token = await manager.getToken(
+    profile.id,
+    minTtl !== undefined ? { minTtlSeconds: minTtl } : {},
+  );
+  if (values.json) {
+    printJson({
+      profile: profile.name,
+      token: token.token,
+      expiresAt: new Date(token.expiresAt).toISOString(),
+      expiresInSeconds: Math.max(0, Math.floor((token.expiresAt - context.now()) / 1000)),
+      username: token.username,
+      dialect: token.dialect,
+    });
+  } else {
+    process.stdout.write(`${token.token}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,102 @@
+import type { AuditLog } from '../core/audit/audit-log.js';
+import { configDir } from '../core/config-dir.js';
+import type { Profile, ProfileStore } from '../core/profiles/index.js';
+import type { ProfileVault, SecretStore } from '../core/secrets/index.js';
+import type { SessionManager } from '../core/session/index.js';
+import { note } from './output.js';
+import { promptSecret } from './secret-input.js';
+
+/**
+ * What commands share, opened lazily: `tsm token` from the cache opens settings and the keychain,
+ * never the HTTP stack; `tsm profile list` never touches the keychain.
+ */
+export class Context {
+  readonly configDir: string;
+  readonly now: () => number;
+  #profiles: ProfileStore | undefined;
+  #vault: Promise<ProfileVault> | undefined;
+  #audit: AuditLog | undefined;
+  #manager: Promise<SessionManager> | undefined;
+
+  constructor(
+    readonly env: NodeJS.ProcessEnv,
+    readonly flags: { json: boolean; verbose: boolean },
+  ) {
+    this.configDir = configDir(env);
+    // TSM_CLOCK_OFFSET_MS shifts this process's clock: tests and "what if" checks of expiry.
+    const offset = Number(env.TSM_CLOCK_OFFSET_MS ?? 0) || 0;
+    this.now = () => Date.now() + offset;
+  }
+
+  async profiles(): Promise<ProfileStore> {
+    if (!this.#profiles) {
+      const { ProfileStore } = await import('../core/profiles/index.js');
+      this.#profiles = new ProfileStore({ configDir: this.configDir, now: this.now });
+      if (this.#profiles.notice) note(`tsm: ${this.#profiles.notice.message}`);
+    }
+    return this.#profiles;
+  }
+
+  /** The named profile, or the default one. */
+  async profile(name: string | undefined): Promise<Profile> {
+    const store = await this.profiles();
+    if (name !== undefined) return store.get(name);
+    const profile = store.defaultProfile();
+    if (!profile) {
+      const { InputError } = await import('../core/errors/index.js');
+      throw new InputError(
+        'There are no profiles yet; add one with `tsm profile add NAME --url URL --user USER`',
+      );
+    }
+    return profile;
+  }
+
+  async secretStore(): Promise<SecretStore> {
+    return (await this.vault()).store;
+  }
+
+  vault(): Promise<ProfileVault> {
+    this.#vault ??= (async () => {
+      const { openSecretStore, ProfileVault } = await import('../core/secrets/index.js');
+      const store = await openSecretStore({
+        configDir: this.configDir,
+        env: this.env,
+        // The encrypted file is used only when the person chose it.
+        ...(this.env.TSM_SECRET_STORE === 'encrypted-file'
+          ? { fallback: 'encrypted-file' as const, passphrase: () => this.#passphrase() }
+          : {}),
+      });
+      return new ProfileVault(store);
+    })();
+    return this.#vault;
+  }
+
+  async #passphrase(): Promise<string> {
+    return (
+      this.env.TSM_SECRETS_PASSPHRASE ?? promptSecret('Passphrase for the encrypted secrets file: ')
+    );
+  }
+
+  async audit(): Promise<AuditLog> {
+    if (!this.#audit) {
+      const { AuditLog } = await import('../core/audit/audit-log.js');
+      this.#audit = new AuditLog(this.configDir, { now: this.now });
+    }
+    return this.#audit;
+  }
+
+  manager(): Promise<SessionManager> {
+    this.#manager ??= (async () => {
+      const { SessionManager } = await import('../core/session/index.js');
+      return new SessionManager({
+        profiles: await this.profiles(),
+        vault: await this.vault(),
+        audit: await this.audit(),
+        configDir: this.configDir,
+        now: this.now,
+        timers: false,
+      });
+    })();
+    return this.#manager;
+  }
+}

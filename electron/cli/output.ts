@@ -1,0 +1,42 @@
+/** Printing for people (text) and for scripts (--json, one document on stdout). */
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, undefined, 2)}\n`);
+}
+
+export function printLine(text = ''): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/** Notes for people go to stderr, so stdout stays clean for `$(tsm token)`. */
+export function note(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+/** "in 59 min", "in 2 h 5 min", "3 min ago". */
+export function relativeTime(at: number, now: number): string {
+  const seconds = Math.round((at - now) / 1000);
+  const abs = Math.abs(seconds);
+  const text =
+    abs < 60
+      ? `${abs} s`
+      : abs < 3600
+        ? `${Math.floor(abs / 60)} min`
+        : abs < 86_400
+          ? `${Math.floor(abs / 3600)} h ${Math.floor((abs % 3600) / 60)} min`
+          : `${Math.floor(abs / 86_400)} d`;
+  return seconds >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+export function table(rows: string[][]): string {
+  const widths =
+    rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,60 @@
+import { InputError } from '../core/errors/index.js';
+
+const MAX_SECRET_BYTES = 64 * 1024;
+
+/** Reads a secret piped on stdin (`--password-stdin`): everything up to EOF, one trailing newline dropped. */
+export async function readSecretFromStdin(label: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_SECRET_BYTES)
+      throw new InputError(`The ${label} on stdin is larger than 64 KiB`);
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+  if (!text) throw new InputError(`No ${label} was given on stdin`);
+  return text;
+}
+
+/** Asks on the terminal with echo off. Never takes a secret from argv or the environment. */
+export async function promptSecret(question: string): Promise<string> {
+  const { stdin, stderr } = process;
+  if (!stdin.isTTY) {
+    throw new InputError(
+      `${question.replace(/:\s*$/, '')} is needed; type it at a terminal, or pipe it with --password-stdin`,
+    );
+  }
+  stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const onData = (key: string): void => {
+        for (const char of key) {
+          if (char === '\r' || char === '\n' || char === '\u0004') {
+            stdin.off('data', onData);
+            stderr.write('\n');
+            return resolve(typed);
+          }
+          if (char === '\u0003') {
+            stdin.off('data', onData);
+            stderr.write('\n');
+            return reject(new InputError('Cancelled'));
+          }
+          if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
+          else typed += char;
+        }
+      };
+      stdin.on('data', onData);
+    });
+  } finally {
+    stdin.setRawMode(false);
+    stdin.pause();
+  }
+}
