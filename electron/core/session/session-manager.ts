@@ -284,7 +284,7 @@ export class SessionManager {
     try {
       return await (await this.#sessionClient(profile)).info();
     } catch (error) {
-      throw this.#judge(profile, error);
+      throw await this.#judge(profile, error);
     }
   }
 
@@ -306,7 +306,7 @@ export class SessionManager {
       this.#log(profile, 'validated', { kind: 'cookie' });
       return this.#apply(profile.id, { type: 'signed-in', kind: 'cookie' });
     } catch (error) {
-      throw this.#judge(profile, error);
+      throw await this.#judge(profile, error);
     }
   }
 
@@ -444,10 +444,10 @@ export class SessionManager {
   }
 
   /** Maps an error about the session to its status (revoked, expired) and keeps it for the caller. */
-  #judge(profile: Profile, error: unknown): unknown {
+  async #judge(profile: Profile, error: unknown): Promise<unknown> {
     if (!isAppError(error)) return error;
     if (error.code === 'TOKEN_REVOKED') {
-      void this.#o.vault.deleteToken(profile.id);
+      await this.#o.vault.deleteToken(profile.id);
       this.#log(profile, 'revoked', { code: error.code, message: error.message });
       this.#apply(profile.id, { type: 'revoked' });
     } else if (SESSION_OVER.has(error.code)) {
