@@ -23,7 +23,7 @@ export function relativeTime(at: number, now: number): string {
       : abs < 3600
         ? `${Math.floor(abs / 60)} min`
         : abs < 86_400
-          ? `${Math.floor(abs / 3600)} h ${Math.floor((abs % 3600) / 60)} min`
+          ? `${Math.floor(abs / 3600)} h${abs % 3600 >= 60 ? ` ${Math.floor((abs % 3600) / 60)} min` : ''}`
           : `${Math.floor(abs / 86_400)} d`;
   return seconds >= 0 ? `in ${text}` : `${text} ago`;
 }

@@ -26,8 +26,8 @@ const NO_DBUS =
 
 const rules: Rule[] = [
   {
-    // No bus address and no X11 to autolaunch one; or DISPLAY is set but dbus-launch is missing.
-    pattern: /Cannot autolaunch D-Bus|autolaunch|dbus-launch/i,
+    // No bus address (unset or empty) and no X11 to autolaunch one; or no dbus-launch for DISPLAY.
+    pattern: /Cannot autolaunch D-Bus|autolaunch|dbus-launch|The given address is empty/i,
     problem: () => 'NO_DBUS',
     message: () => NO_DBUS,
   },
