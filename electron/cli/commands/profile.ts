@@ -57,7 +57,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   };
   switch (sub) {
     case 'add': {
-      const profile = store.add(inputFrom(needName('add'), values));
+      const profile = await store.add(inputFrom(needName('add'), values));
       if (profile.tls.insecure) {
         process.stderr.write(
           `tsm: WARNING: "${profile.name}" accepts any TLS certificate; anyone on the network can read its password\n`,
@@ -112,7 +112,7 @@ export async function run(args: string[], context: Context): Promise<number> {
     }
     case 'default': {
       const profile = store.get(needName('default'));
-      store.setDefault(profile.id);
+      await store.setDefault(profile.id);
       printLine(`"${profile.name}" is now the default profile`);
       return 0;
     }
@@ -136,7 +136,7 @@ export async function run(args: string[], context: Context): Promise<number> {
           `Cannot read ${name ?? ''} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
         );
       }
-      const report = importProfiles(text, store);
+      const report = await importProfiles(text, store);
       if (values.json) {
         printJson(report);
         return 0;

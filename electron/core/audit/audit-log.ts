@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { StorageError } from '../errors/index.js';
 import { withLockSync } from '../storage/file-lock.js';
@@ -68,6 +76,7 @@ export class AuditLog {
 
   /** Newest first, across the current and rotated files; unreadable lines are passed over. */
   read(filter: { profileId?: string; limit?: number } = {}): AuditEntry[] {
+    if (filter.limit !== undefined && filter.limit <= 0) return [];
     const files = [
       this.path,
       ...Array.from({ length: this.#keep }, (_, i) => `${this.path}.${i + 1}`),
@@ -94,7 +103,9 @@ export class AuditLog {
         if (existsSync(`${this.path}.${i}`))
           renameSync(`${this.path}.${i}`, `${this.path}.${i + 1}`);
       }
-      renameSync(this.path, `${this.path}.1`);
+      // With nothing to keep, the full log is simply started afresh.
+      if (this.#keep < 1) unlinkSync(this.path);
+      else renameSync(this.path, `${this.path}.1`);
     });
   }
 }

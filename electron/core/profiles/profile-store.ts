@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { InputError, StorageError } from '../errors/index.js';
 import { writeFileAtomic } from '../storage/atomic-write.js';
 import { withLockSync } from '../storage/file-lock.js';
 import type { Profile, ProfileInput } from './profile.js';
-import { loadSettings, type RecoveryNotice } from './recover.js';
+import { loadSettings, readSettings, type RecoveryNotice } from './recover.js';
 import { emptySettings, settingsJsonSchema, type SettingsData } from './settings-schema.js';
 import { buildProfile } from './validate.js';
 
@@ -21,17 +20,22 @@ export interface BackendOptions {
   schema: Record<string, object>;
 }
 
-export type BackendFactory = (options: BackendOptions) => SettingsBackend;
+export type BackendFactory = (
+  options: BackendOptions,
+) => SettingsBackend | Promise<SettingsBackend>;
 
 /** The CLI's and tests' backend: conf, the library electron-store is built on, on the same file. */
-export const confBackend: BackendFactory = (options) =>
-  new Conf<Record<string, unknown>>({
+export const confBackend: BackendFactory = async (options) => {
+  // Loaded on the first write only: reading settings (`tsm token`) never pays for conf and ajv.
+  const { default: Conf } = await import('conf');
+  return new Conf<Record<string, unknown>>({
     cwd: options.cwd,
     configName: options.configName,
     schema: options.schema,
     clearInvalidConfig: false,
     projectName: 'thoughtspot-session-manager',
   }) as unknown as SettingsBackend;
+};
 
 export interface ProfileStoreOptions {
   configDir: string;
@@ -51,7 +55,9 @@ export class ProfileStore {
   readonly path: string;
   /** Set when the file had to be repaired on open; tell the person. */
   notice: RecoveryNotice | undefined;
-  readonly #backend: SettingsBackend;
+  readonly #backendFactory: BackendFactory;
+  readonly #configDir: string;
+  #backend: SettingsBackend | undefined;
   readonly #lockPath: string;
   readonly #now: () => number;
   readonly #newId: () => string;
@@ -61,13 +67,10 @@ export class ProfileStore {
     this.#lockPath = join(options.configDir, `${SETTINGS_NAME}.lock`);
     this.#now = options.now ?? Date.now;
     this.#newId = options.newId ?? randomUUID;
-    // Repair before conf sees the file: conf refuses a file that breaks the schema.
-    this.notice = this.#locked(() => this.#recover());
-    this.#backend = (options.backend ?? confBackend)({
-      cwd: options.configDir,
-      configName: SETTINGS_NAME,
-      schema: settingsJsonSchema(),
-    });
+    this.#configDir = options.configDir;
+    this.#backendFactory = options.backend ?? confBackend;
+    // Repair now, so the person hears about a damaged file at start-up and conf never sees one.
+    this.#read();
   }
 
   list(): Profile[] {
@@ -90,7 +93,7 @@ export class ProfileStore {
     return data.profiles.find((p) => p.id === data.defaultProfileId) ?? data.profiles[0];
   }
 
-  add(input: ProfileInput): Profile {
+  async add(input: ProfileInput): Promise<Profile> {
     return this.#change((data) => {
       const profile = buildProfile(input, data.profiles, {
         id: this.#newId(),
@@ -103,7 +106,7 @@ export class ProfileStore {
   }
 
   /** Edits a profile; its id (and so its keychain entries) stays the same across a rename. */
-  update(id: string, input: ProfileInput): Profile {
+  async update(id: string, input: ProfileInput): Promise<Profile> {
     return this.#change((data) => {
       const index = this.#indexOf(data, id);
       const profile = buildProfile(input, data.profiles, data.profiles[index] as Profile);
@@ -113,7 +116,10 @@ export class ProfileStore {
   }
 
   /** Records facts learned while working (detected dialect, last use); not user edits. */
-  note(id: string, facts: Pick<Partial<Profile>, 'detectedDialect' | 'lastUsedAt'>): Profile {
+  async note(
+    id: string,
+    facts: Pick<Partial<Profile>, 'detectedDialect' | 'lastUsedAt'>,
+  ): Promise<Profile> {
     return this.#change((data) => {
       const index = this.#indexOf(data, id);
       const profile = { ...(data.profiles[index] as Profile), ...facts };
@@ -122,7 +128,7 @@ export class ProfileStore {
     });
   }
 
-  remove(id: string): Profile {
+  async remove(id: string): Promise<Profile> {
     return this.#change((data) => {
       const [removed] = data.profiles.splice(this.#indexOf(data, id), 1) as [Profile];
       if (data.defaultProfileId === id) data.defaultProfileId = data.profiles[0]?.id ?? null;
@@ -130,17 +136,17 @@ export class ProfileStore {
     });
   }
 
-  setDefault(id: string): void {
-    this.#change((data) => {
+  async setDefault(id: string): Promise<void> {
+    await this.#change((data) => {
       data.defaultProfileId = data.profiles[this.#indexOf(data, id)]?.id ?? null;
     });
   }
 
   /** Adds many profiles in one locked write (import). */
-  addAll(
+  async addAll(
     inputs: readonly ProfileInput[],
     onError: (input: ProfileInput, error: InputError) => void,
-  ): Profile[] {
+  ): Promise<Profile[]> {
     return this.#change((data) => {
       const added: Profile[] = [];
       for (const input of inputs) {
@@ -168,29 +174,41 @@ export class ProfileStore {
     return index;
   }
 
-  /** The file as it is now; if it broke while we were running, repair it first. */
+  /**
+   * The file as it is now (the other process may have written). Reads go straight to the file,
+   * so `tsm token` never loads conf; a damaged file is repaired under the lock first.
+   */
   #read(): SettingsData {
-    let data: Partial<SettingsData>;
-    try {
-      data = this.#backend.store;
-    } catch {
-      this.notice = this.#locked(() => this.#recover()) ?? this.notice;
-      data = this.#backend.store;
-    }
-    // conf reads a file deleted under us as {}: that is simply no profiles yet.
-    return data.version === undefined ? emptySettings() : (data as SettingsData);
+    const data = readSettings(this.path);
+    if (data !== 'damaged') return data;
+    this.notice = this.#locked(() => this.#recover()) ?? this.notice;
+    const repaired = readSettings(this.path);
+    return repaired === 'damaged' ? emptySettings() : repaired;
   }
 
-  #change<T>(mutate: (data: SettingsData) => T): T {
+  /** conf (or electron-store in the app), created on the first write: it guards writes with the schema. */
+  async #writer(): Promise<SettingsBackend> {
+    this.#backend ??= await this.#backendFactory({
+      cwd: this.#configDir,
+      configName: SETTINGS_NAME,
+      schema: settingsJsonSchema(),
+    });
+    return this.#backend;
+  }
+
+  async #change<T>(mutate: (data: SettingsData) => T): Promise<T> {
+    const writer = await this.#writer();
     return this.#locked(() => {
       const data = structuredClone(this.#read());
       const result = mutate(data);
-      this.#save(() => (this.#backend.store = data));
+      this.#save(() => (writer.store = data));
       return result;
     });
   }
 
   #recover(): RecoveryNotice | undefined {
+    // Another process may have repaired it while we waited for the lock.
+    if (readSettings(this.path) !== 'damaged') return undefined;
     const loaded = loadSettings(this.path, this.#now());
     if (loaded.rewrite) this.#writeRaw(loaded.data);
     return loaded.notice;

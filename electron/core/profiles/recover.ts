@@ -3,7 +3,12 @@ import * as v from 'valibot';
 import { InputError } from '../errors/index.js';
 import { migrate, NewerSettingsError } from './migrations.js';
 import type { Profile } from './profile.js';
-import { emptySettings, storedProfile, type SettingsData } from './settings-schema.js';
+import {
+  emptySettings,
+  settingsShape,
+  storedProfile,
+  type SettingsData,
+} from './settings-schema.js';
 
 /** What a person is told when the settings file had to be repaired. */
 export interface RecoveryNotice {
@@ -58,6 +63,33 @@ function salvageProfiles(list: unknown): {
     kept.push(profile);
   });
   return { kept, dropped };
+}
+
+/**
+ * The fast path every read takes: the file as it is when it is whole, current and valid; 'damaged'
+ * sends the caller to loadSettings (under the lock) to migrate or repair it.
+ */
+export function readSettings(path: string): SettingsData | 'damaged' {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptySettings();
+    throw error;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return 'damaged';
+  }
+  if (!v.is(settingsShape, raw)) return 'damaged';
+  const data = raw as SettingsData;
+  const ids = new Set(data.profiles.map((p) => p.id));
+  const names = new Set(data.profiles.map((p) => p.name.toLowerCase()));
+  const unique = ids.size === data.profiles.length && names.size === data.profiles.length;
+  const defaultKnown = data.defaultProfileId === null || ids.has(data.defaultProfileId);
+  return unique && defaultKnown ? data : 'damaged';
 }
 
 /**

@@ -54,7 +54,7 @@ function entryName(entry: unknown, index: number): string {
  * Imports profiles from an export file's text. Each entry is checked like a profile typed in by
  * hand; bad or clashing entries are skipped with the reason, and secrets are never imported.
  */
-export function importProfiles(text: string, store: ProfileStore): ImportReport {
+export async function importProfiles(text: string, store: ProfileStore): Promise<ImportReport> {
   if (text.length > MAX_IMPORT_BYTES) throw new InputError('The import file is larger than 5 MiB');
   let doc: unknown;
   try {
@@ -87,7 +87,7 @@ export function importProfiles(text: string, store: ProfileStore): ImportReport 
     }
     inputs.push(parsed.output as ProfileInput);
   });
-  const added = store.addAll(inputs, (input, error) =>
+  const added = await store.addAll(inputs, (input, error) =>
     report.skipped.push({ name: input.name, reason: error.message }),
   );
   report.added = added.map((p) => p.name);

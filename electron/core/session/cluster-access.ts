@@ -55,7 +55,7 @@ export class ClusterAccess {
       ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
       ...(signal ? { signal } : {}),
     });
-    this.options.profiles.note(profile.id, { detectedDialect: dialect });
+    await this.options.profiles.note(profile.id, { detectedDialect: dialect });
     return dialect;
   }
 

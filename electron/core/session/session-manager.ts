@@ -67,6 +67,7 @@ export class SessionManager {
   readonly #statuses = new Map<string, SessionStatus>();
   readonly #listeners = new Set<(change: SessionChange) => void>();
   readonly #inflight = new Map<string, Promise<StoredToken>>();
+  readonly #forgetting = new Map<string, Promise<void>>();
   readonly #timers: ExpiryTimers | undefined;
   readonly #validator: ReturnType<typeof setInterval> | undefined;
 
@@ -117,7 +118,7 @@ export class SessionManager {
     try {
       const client = await this.access.client(profile);
       const status = await this.#signInWith(profile, client, request);
-      this.#o.profiles.note(profile.id, { lastUsedAt: this.#now() });
+      await this.#o.profiles.note(profile.id, { lastUsedAt: this.#now() });
       return status;
     } catch (error) {
       throw this.#fail(profile, error);
@@ -336,9 +337,10 @@ export class SessionManager {
     } catch (error) {
       throw this.#fail(profile, error);
     }
-    await this.#o.vault.deleteToken(profile.id);
+    await this.#forgetToken(profile.id);
     this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
-    this.#apply(profile.id, { type: 'revoked' });
+    // Lenient: a second revoke running at the same time (tray and window) finds it revoked already.
+    this.#apply(profile.id, { type: 'revoked' }, true);
   }
 
   /**
@@ -370,7 +372,7 @@ export class SessionManager {
   async removeProfile(profileId: string): Promise<Profile> {
     const profile = this.#o.profiles.get(profileId);
     await this.#o.vault.removeProfile(profile.id);
-    const removed = this.#o.profiles.remove(profile.id);
+    const removed = await this.#o.profiles.remove(profile.id);
     this.#timers?.cancel(profile.id);
     this.#statuses.delete(profile.id);
     return removed;
@@ -447,13 +449,28 @@ export class SessionManager {
   async #judge(profile: Profile, error: unknown): Promise<unknown> {
     if (!isAppError(error)) return error;
     if (error.code === 'TOKEN_REVOKED') {
-      await this.#o.vault.deleteToken(profile.id);
+      await this.#forgetToken(profile.id);
       this.#log(profile, 'revoked', { code: error.code, message: error.message });
-      this.#apply(profile.id, { type: 'revoked' });
+      // Lenient: a concurrent validate or info may have found it revoked first.
+      this.#apply(profile.id, { type: 'revoked' }, true);
     } else if (SESSION_OVER.has(error.code)) {
       this.#apply(profile.id, { type: 'time-up' }, true);
     }
     return error;
+  }
+
+  /**
+   * Deletes the cached token once however many callers learn at the same moment that it is dead:
+   * two concurrent deletes of one Secret Service item make the second fail (no such object).
+   */
+  #forgetToken(profileId: string): Promise<void> {
+    const running = this.#forgetting.get(profileId);
+    if (running) return running;
+    const deletion = this.#o.vault
+      .deleteToken(profileId)
+      .finally(() => this.#forgetting.delete(profileId));
+    this.#forgetting.set(profileId, deletion);
+    return deletion;
   }
 
   #fail(profile: Profile, error: unknown): unknown {

@@ -17,9 +17,9 @@ async function throws(work: () => unknown): Promise<Error> {
 }
 
 describe('profile store', () => {
-  it('adds a profile with defaults, normalized URL, and makes the first one the default', () => {
+  it('adds a profile with defaults, normalized URL, and makes the first one the default', async () => {
     const store = new ProfileStore({ configDir: tempDir(), now: () => 1000 });
-    const added = store.add(prod);
+    const added = await store.add(prod);
     expect(added).toEqual({
       id: expect.any(String) as unknown,
       name: 'Prod',
@@ -42,22 +42,22 @@ describe('profile store', () => {
     expect(onDisk.profiles).toHaveLength(1);
   });
 
-  it('two stores on one directory see each other (the window and the terminal)', () => {
+  it('two stores on one directory see each other (the window and the terminal)', async () => {
     const dir = tempDir();
     const app = new ProfileStore({ configDir: dir });
     const cli = new ProfileStore({ configDir: dir });
-    cli.add(prod);
+    await cli.add(prod);
     expect(app.list().map((p) => p.name)).toEqual(['Prod']);
   });
 
-  it('renaming keeps the id (so the keychain entries stay), and a URL change forgets the detected dialect', () => {
+  it('renaming keeps the id (so the keychain entries stay), and a URL change forgets the detected dialect', async () => {
     const store = new ProfileStore({ configDir: tempDir() });
-    const added = store.add(prod);
-    store.note(added.id, { detectedDialect: 'C' });
-    const renamed = store.update(added.id, { ...prod, name: 'Production' });
+    const added = await store.add(prod);
+    await store.note(added.id, { detectedDialect: 'C' });
+    const renamed = await store.update(added.id, { ...prod, name: 'Production' });
     expect(renamed.id).toBe(added.id);
     expect(renamed.detectedDialect).toBe('C');
-    const moved = store.update(added.id, {
+    const moved = await store.update(added.id, {
       ...prod,
       name: 'Production',
       url: 'https://other.example.com',
@@ -65,12 +65,12 @@ describe('profile store', () => {
     expect(moved.detectedDialect).toBeUndefined();
   });
 
-  it('removes a profile and moves the default to another one', () => {
+  it('removes a profile and moves the default to another one', async () => {
     const store = new ProfileStore({ configDir: tempDir() });
-    const a = store.add(prod);
-    const b = store.add({ ...prod, name: 'Staging' });
-    store.setDefault(a.id);
-    store.remove(a.id);
+    const a = await store.add(prod);
+    const b = await store.add({ ...prod, name: 'Staging' });
+    await store.setDefault(a.id);
+    await store.remove(a.id);
     expect(store.list().map((p) => p.name)).toEqual(['Staging']);
     expect(store.defaultProfile()?.id).toBe(b.id);
   });
@@ -108,7 +108,7 @@ describe('profile store', () => {
     ],
   ] as [string, ProfileInput][])('refuses with "%s", storing nothing', async (message, input) => {
     const store = new ProfileStore({ configDir: tempDir() });
-    store.add(prod);
+    await store.add(prod);
     const before = readFileSync(store.path, 'utf8');
     const error = await throws(() => store.add(input));
     expect(error.message).toBe(message);
@@ -132,12 +132,14 @@ describe('profile store', () => {
     expect(error.message).toBe('There is no profile named "nope"');
   });
 
-  it('the JSON schema guards the file: conf refuses to write a broken profile', () => {
+  it('the JSON schema guards the file: conf refuses to write a broken profile', async () => {
     const store = new ProfileStore({ configDir: tempDir() });
-    store.add(prod);
+    await store.add(prod);
     const before = readFileSync(store.path, 'utf8');
     // Bypass validation on purpose: note() writes what it is given.
-    expect(() => store.note(store.list()[0]?.id ?? '', { lastUsedAt: -5 })).toThrow(/schema/i);
+    await expect(store.note(store.list()[0]?.id ?? '', { lastUsedAt: -5 })).rejects.toThrow(
+      /schema/i,
+    );
     expect(readFileSync(store.path, 'utf8')).toBe(before);
   });
 });

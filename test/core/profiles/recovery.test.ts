@@ -33,7 +33,7 @@ const backups = (dir: string) =>
   readdirSync(dir).filter((name) => name.startsWith('settings.json.backup-'));
 
 describe('a damaged settings file', () => {
-  it('that is not JSON: keeps the original as a timestamped backup and starts empty, saying so', () => {
+  it('that is not JSON: keeps the original as a timestamped backup and starts empty, saying so', async () => {
     const dir = tempDir();
     const path = settingsFile(dir, '{"version":1,"profiles":[{"id":"a"');
     const store = new ProfileStore({ configDir: dir, now: () => NOW });
@@ -44,7 +44,7 @@ describe('a damaged settings file', () => {
     expect(store.notice?.message).toBe(
       `The settings file ${path} was damaged (not valid JSON); it was kept as ${backupPath} and the app started with no profiles`,
     );
-    store.add({ name: 'Fresh', url: 'https://c.example.com', username: 'u' });
+    await store.add({ name: 'Fresh', url: 'https://c.example.com', username: 'u' });
     expect(store.list()).toHaveLength(1);
   });
 
@@ -70,10 +70,10 @@ describe('a damaged settings file', () => {
     expect(backups(dir)).toHaveLength(1);
   });
 
-  it('truncated while the app runs: the next read repairs it and keeps a backup', () => {
+  it('truncated while the app runs: the next read repairs it and keeps a backup', async () => {
     const dir = tempDir();
     const store = new ProfileStore({ configDir: dir, now: () => NOW });
-    store.add({ name: 'A', url: 'https://c.example.com', username: 'u' });
+    await store.add({ name: 'A', url: 'https://c.example.com', username: 'u' });
     writeFileSync(store.path, readFileSync(store.path, 'utf8').slice(0, 20));
     expect(store.list()).toEqual([]);
     expect(store.notice?.message).toContain('was damaged (not valid JSON)');

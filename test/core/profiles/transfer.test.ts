@@ -9,16 +9,16 @@ import { useTempDir } from '../../support/temp-dir.js';
 const tempDir = useTempDir();
 
 describe('import and export', () => {
-  it('exports settings only, and imports them into another setup', () => {
+  it('exports settings only, and imports them into another setup', async () => {
     const source = new ProfileStore({ configDir: tempDir() });
-    const added = source.add({
+    const added = await source.add({
       name: 'Prod',
       url: 'https://prod.example.com',
       username: 'tsadmin',
       org: 1,
       dialect: 'C',
     });
-    source.note(added.id, { detectedDialect: 'C', lastUsedAt: 5 });
+    await source.note(added.id, { detectedDialect: 'C', lastUsedAt: 5 });
     const text = exportProfiles(source.list());
     expect(text).not.toContain(added.id);
     expect(JSON.parse(text)).toEqual({
@@ -39,7 +39,7 @@ describe('import and export', () => {
       ],
     });
     const target = new ProfileStore({ configDir: tempDir() });
-    expect(importProfiles(text, target)).toEqual({ added: ['Prod'], skipped: [] });
+    expect(await importProfiles(text, target)).toEqual({ added: ['Prod'], skipped: [] });
     expect(target.get('Prod')).toMatchObject({
       url: 'https://prod.example.com',
       org: 1,
@@ -47,9 +47,9 @@ describe('import and export', () => {
     });
   });
 
-  it('reports what it skipped and why, and never imports a secret', () => {
+  it('reports what it skipped and why, and never imports a secret', async () => {
     const store = new ProfileStore({ configDir: tempDir() });
-    store.add({ name: 'Existing', url: 'https://a.example.com', username: 'u' });
+    await store.add({ name: 'Existing', url: 'https://a.example.com', username: 'u' });
     const text = JSON.stringify({
       format: 'tsm-profiles',
       version: 1,
@@ -61,7 +61,7 @@ describe('import and export', () => {
         { name: 'Fine', url: 'https://b.example.com/', username: 'v' },
       ],
     });
-    expect(importProfiles(text, store)).toEqual({
+    expect(await importProfiles(text, store)).toEqual({
       added: ['Fine'],
       skipped: [
         {
@@ -88,9 +88,9 @@ describe('import and export', () => {
       '{"profiles":[]}',
       'The import file is not a profile export (expected "format": "tsm-profiles" and a "profiles" list)',
     ],
-  ])('refuses %j as a whole', (text, message) => {
+  ])('refuses %j as a whole', async (text, message) => {
     const store = new ProfileStore({ configDir: tempDir() });
-    expect(() => importProfiles(text, store)).toThrow(message);
+    await expect(importProfiles(text, store)).rejects.toThrow(message);
     expect(store.list()).toEqual([]);
   });
 });

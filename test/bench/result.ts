@@ -1,0 +1,12 @@
+/** One line of the bench table: a measured figure, its target (at most), and whether it is met. */
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  detail: string;
+}
+
+export function met(result: BenchResult): boolean {
+  return result.value <= result.target;
+}

@@ -1,0 +1,46 @@
+// `npm run bench`: every speed and size target, measured side by side in one run.
+// Prints a table (or --json); exits 1 when a target is missed, so a regression is visible.
+import { met, type BenchResult } from './result.js';
+import { benchTsmToken } from './tsm-token.bench.js';
+
+const json = process.argv.includes('--json');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+const benches: [string, () => Promise<BenchResult>][] = [['tsm-token', () => benchTsmToken(runs)]];
+
+const results: BenchResult[] = [];
+for (const [label, bench] of benches) {
+  if (!json) process.stderr.write(`running ${label}…\n`);
+  results.push(await bench());
+}
+
+if (json) {
+  process.stdout.write(
+    `${JSON.stringify(
+      results.map((r) => ({ ...r, met: met(r) })),
+      undefined,
+      2,
+    )}\n`,
+  );
+} else {
+  const rows = results.map((r) => [
+    r.name,
+    `${r.value.toFixed(2)}${r.unit}`,
+    `≤ ${r.target}${r.unit}`,
+    met(r) ? 'met' : 'MISSED',
+    r.detail,
+  ]);
+  const header = ['benchmark', 'measured', 'target', '', 'detail'];
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  for (const row of [header, ...rows]) {
+    process.stdout.write(
+      `${row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
+  }
+}
+process.exitCode = results.every(met) ? 0 : 1;
