@@ -12,6 +12,7 @@ import {
   nextCheckAt,
   transition,
   type SessionEventType,
+  type SessionState,
   type SessionStatus,
 } from './session-state.js';
 
@@ -114,6 +115,7 @@ export class SessionManager {
 
   async signIn(profileId: string, request: SignInRequest): Promise<SessionStatus> {
     const profile = this.#o.profiles.get(profileId);
+    this.#refuseWhileBusy(profile, ['signing-in', 'renewing']);
     this.#apply(profile.id, { type: 'begin-sign-in' });
     try {
       const client = await this.access.client(profile);
@@ -225,6 +227,7 @@ export class SessionManager {
           });
           return cached;
         }
+        this.#refuseWhileBusy(profile, ['signing-in']);
         this.#apply(profile.id, { type: 'begin-renew' });
         try {
           const issued = await this.#renewFromStoredCredential(profile, cached);
@@ -303,9 +306,15 @@ export class SessionManager {
         this.#log(profile, 'validated', { fingerprint: fingerprint(token.token), kind: 'bearer' });
         return this.#apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt });
       }
-      await client.info();
+      // Dialects A and B say when a cookie session ends: keep it, so its expiry is still announced
+      // (a time already past cannot be right about a session the cluster just accepted).
+      const { expiresAt } = await client.info();
       this.#log(profile, 'validated', { kind: 'cookie' });
-      return this.#apply(profile.id, { type: 'signed-in', kind: 'cookie' });
+      return this.#apply(profile.id, {
+        type: 'signed-in',
+        kind: 'cookie',
+        ...(expiresAt !== undefined && expiresAt > this.#now() ? { expiresAt } : {}),
+      });
     } catch (error) {
       throw await this.#judge(profile, error);
     }
@@ -443,6 +452,19 @@ export class SessionManager {
     this.#log(profile, action, { fingerprint: fingerprint(stored.token), kind: 'bearer' });
     this.#apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt: stored.expiresAt });
     return stored;
+  }
+
+  /**
+   * A sign-in or renewal already running for the profile (a second click, the tray beside the
+   * window) is a coded error the person can act on, not a forbidden transition.
+   */
+  #refuseWhileBusy(profile: Profile, busy: readonly SessionState[]): void {
+    const state = this.status(profile.id).state;
+    if (!busy.includes(state)) return;
+    const doing = state === 'signing-in' ? 'signing in' : 'renewing its token';
+    throw new InputError(
+      `"${profile.name}" is ${doing} right now; try again when that has finished`,
+    );
   }
 
   /** Maps an error about the session to its status (revoked, expired) and keeps it for the caller. */
