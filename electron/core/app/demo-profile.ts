@@ -1,0 +1,27 @@
+import type { ProfileStore } from '../profiles/index.js';
+
+export const DEMO_PROFILE_NAME = 'Demo cluster';
+
+/**
+ * The first-run experience: with no profile yet, a "Demo cluster" profile pointing at the built-in
+ * emulator, so there is something to sign in to. An existing setup is never touched, except to
+ * point an existing demo profile at this run's emulator port.
+ */
+export async function ensureDemoProfile(
+  profiles: ProfileStore,
+  emulatorUrl: string,
+): Promise<void> {
+  const existing = profiles.find(DEMO_PROFILE_NAME);
+  if (existing) {
+    if (existing.url !== emulatorUrl) {
+      await profiles.update(existing.id, {
+        name: existing.name,
+        url: emulatorUrl,
+        username: existing.username,
+      });
+    }
+    return;
+  }
+  if (profiles.list().length > 0) return;
+  await profiles.add({ name: DEMO_PROFILE_NAME, url: emulatorUrl, username: 'tsadmin' });
+}

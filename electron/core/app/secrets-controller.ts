@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { isAppError, KeychainError } from '../errors/index.js';
+import {
+  EncryptedFileStore,
+  openSecretStore,
+  SECRETS_FILE_NAME,
+  type SecretStore,
+} from '../secrets/index.js';
+
+/** Where secrets live now, or why they cannot be reached. */
+export interface SecretsStatus {
+  location?: string;
+  problem?: { code: 'KEYCHAIN_UNAVAILABLE'; cause: string; message: string };
+}
+
+/**
+ * The app's SecretStore: the keychain, opened on first use; when it cannot be reached, every call
+ * fails with the specific KeychainError until the person opts in to the encrypted file.
+ */
+export class SecretsController implements SecretStore {
+  #active: Promise<SecretStore> | undefined;
+  #problem: KeychainError | undefined;
+  #kind: SecretStore['kind'] = 'keychain';
+
+  constructor(private readonly options: { configDir: string; env: NodeJS.ProcessEnv }) {}
+
+  get kind(): SecretStore['kind'] {
+    return this.#kind;
+  }
+
+  describe(): string {
+    return this.#kind === 'keychain'
+      ? 'the OS keychain'
+      : `an encrypted file at ${join(this.options.configDir, SECRETS_FILE_NAME)}`;
+  }
+
+  async status(): Promise<SecretsStatus> {
+    try {
+      const store = await this.#store();
+      return { location: store.describe() };
+    } catch (error) {
+      if (!(error instanceof KeychainError)) throw error;
+      return {
+        problem: { code: 'KEYCHAIN_UNAVAILABLE', cause: error.problem, message: error.message },
+      };
+    }
+  }
+
+  /** The person's explicit choice: secrets in a file encrypted under their passphrase. */
+  async useEncryptedFile(passphrase: string): Promise<SecretsStatus> {
+    const store = new EncryptedFileStore({
+      path: join(this.options.configDir, SECRETS_FILE_NAME),
+      passphrase: () => Promise.resolve(passphrase),
+    });
+    await store.accounts(); // a wrong passphrase or a damaged file fails here, before anything is used
+    this.#active = Promise.resolve(store);
+    this.#kind = 'encrypted-file';
+    this.#problem = undefined;
+    return { location: store.describe() };
+  }
+
+  async get(account: string): Promise<string | undefined> {
+    return (await this.#store()).get(account);
+  }
+
+  async set(account: string, value: string): Promise<void> {
+    return (await this.#store()).set(account, value);
+  }
+
+  async delete(account: string): Promise<boolean> {
+    return (await this.#store()).delete(account);
+  }
+
+  async accounts(): Promise<string[]> {
+    return (await this.#store()).accounts();
+  }
+
+  #store(): Promise<SecretStore> {
+    if (this.#problem) {
+      // Try again: the person may have unlocked the keychain or started its service since.
+      this.#active = undefined;
+      this.#problem = undefined;
+    }
+    this.#active ??= openSecretStore({
+      configDir: this.options.configDir,
+      env: this.options.env,
+    }).catch((error: unknown) => {
+      if (isAppError(error) && error instanceof KeychainError) this.#problem = error;
+      throw error;
+    });
+    return this.#active;
+  }
+}
