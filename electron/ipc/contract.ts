@@ -55,7 +55,11 @@ const signIn = v.variant('method', [
     secretKey: secret,
     remember: v.optional(v.boolean()),
   }),
-  v.strictObject({ profileId: id, method: v.literal('token'), token: secret }),
+  v.strictObject({
+    profileId: id,
+    method: v.literal('token'),
+    token: v.pipe(secret, v.regex(/^\S+$/, 'must not contain spaces or line breaks')),
+  }),
 ]);
 
 /** A profile as the window shows it: settings plus where its session stands. */

@@ -53,6 +53,9 @@ export async function dispatch(
   try {
     if (!isChannel(channel))
       throw new InputError(`Unknown channel ${JSON.stringify(String(channel).slice(0, 60))}`);
+    // Valibot takes an array for an object; no request of ours is one.
+    if (Array.isArray(request))
+      throw new InputError(`Invalid request to ${channel}: a list is not a request`);
     const parsed = v.safeParse(CONTRACT[channel].request, request);
     if (!parsed.success)
       throw new InputError(`Invalid request to ${channel}: ${describeIssue(parsed.issues[0])}`);

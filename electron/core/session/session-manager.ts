@@ -116,6 +116,10 @@ export class SessionManager {
   async signIn(profileId: string, request: SignInRequest): Promise<SessionStatus> {
     const profile = this.#o.profiles.get(profileId);
     this.#refuseWhileBusy(profile, ['signing-in', 'renewing']);
+    // Checked before any network: a pasted token with spaces is a paste accident, not a token.
+    if (request.method === 'token' && !/^\S+$/.test(request.token.trim())) {
+      throw new InputError('The token must not contain spaces or line breaks');
+    }
     this.#apply(profile.id, { type: 'begin-sign-in' });
     try {
       const client = await this.access.client(profile);
