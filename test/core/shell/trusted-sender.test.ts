@@ -66,3 +66,19 @@ describe('notifications and confirmations', () => {
     expect(confirmationFor('sign-out', 'Prod').detail).toContain('removed from the keychain');
   });
 });
+
+describe('the window content security policy', () => {
+  it('allows only our own scripts and styles, nothing inline, nothing remote', () => {
+    const policy = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(policy['default-src']).toEqual(["'none'"]);
+    expect(policy['script-src']).toEqual(["'self'"]);
+    expect(policy['style-src']).toEqual(["'self'"]);
+    expect(policy['frame-ancestors']).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|https?:|\*/);
+  });
+});
