@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { notificationFor } from '../../../electron/core/shell/notifications.js';
 import { confirmationFor } from '../../../electron/core/shell/confirmations.js';
 import {
+  CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
   isTrustedSender,
 } from '../../../electron/core/shell/trusted-sender.js';
