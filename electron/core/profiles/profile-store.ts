@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, StorageError } from '../errors/index.js';
 import { writeFileAtomic } from '../storage/atomic-write.js';
@@ -7,6 +8,16 @@ import type { Profile, ProfileInput } from './profile.js';
 import { loadSettings, readSettings, type RecoveryNotice } from './recover.js';
 import { emptySettings, settingsJsonSchema, type SettingsData } from './settings-schema.js';
 import { buildProfile } from './validate.js';
+
+/** Changes whenever the file is replaced or rewritten (atomic writes give it a new inode). */
+function fileIdentity(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The part of conf / electron-store the profile store uses: the whole file, read and written. */
 export interface SettingsBackend {
@@ -58,6 +69,8 @@ export class ProfileStore {
   readonly #backendFactory: BackendFactory;
   readonly #configDir: string;
   #backend: SettingsBackend | undefined;
+  /** The last valid read, with the file identity it came from; every write replaces the inode. */
+  #cache: { key: string; data: SettingsData } | undefined;
   readonly #lockPath: string;
   readonly #now: () => number;
   readonly #newId: () => string;
@@ -74,7 +87,7 @@ export class ProfileStore {
   }
 
   list(): Profile[] {
-    return this.#read().profiles;
+    return [...this.#read().profiles];
   }
 
   find(nameOrId: string): Profile | undefined {
@@ -179,8 +192,13 @@ export class ProfileStore {
    * so `tsm token` never loads conf; a damaged file is repaired under the lock first.
    */
   #read(): SettingsData {
+    const key = fileIdentity(this.path);
+    if (key !== undefined && this.#cache?.key === key) return this.#cache.data;
     const data = readSettings(this.path);
-    if (data !== 'damaged') return data;
+    if (data !== 'damaged') {
+      if (key !== undefined) this.#cache = { key, data };
+      return data;
+    }
     this.notice = this.#locked(() => this.#recover()) ?? this.notice;
     const repaired = readSettings(this.path);
     return repaired === 'damaged' ? emptySettings() : repaired;

@@ -124,7 +124,10 @@ export class SessionManager {
     try {
       const client = await this.access.client(profile);
       const status = await this.#signInWith(profile, client, request);
-      await this.#o.profiles.note(profile.id, { lastUsedAt: this.#now() });
+      // Recency orders the tray; once a minute is enough, and spares a settings write per sign-in.
+      if (this.#now() - (profile.lastUsedAt ?? 0) > 60_000) {
+        await this.#o.profiles.note(profile.id, { lastUsedAt: this.#now() });
+      }
       return status;
     } catch (error) {
       throw this.#fail(profile, error);
