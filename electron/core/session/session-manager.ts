@@ -240,7 +240,16 @@ export class SessionManager {
           const issued = await this.#renewFromStoredCredential(profile, cached);
           return await this.#store(profile, cached ? 'renewed' : 'issued', issued);
         } catch (error) {
-          throw this.#fail(profile, error);
+          const failure = this.#fail(profile, error);
+          // A token that still works stays usable: the status goes back to it, timers and all.
+          if (cached && cached.expiresAt > this.#now()) {
+            this.#apply(profile.id, {
+              type: 'signed-in',
+              kind: 'bearer',
+              expiresAt: cached.expiresAt,
+            });
+          }
+          throw failure;
         }
       },
       { timeoutMs: (this.#o.timeoutMs ?? 15_000) + 15_000, staleMs: 120_000 },
@@ -252,9 +261,11 @@ export class SessionManager {
     previous: StoredToken | undefined,
   ): Promise<IssuedToken> {
     const { vault } = this.#o;
-    const expired = previous
-      ? `The token for "${profile.name}" has expired`
-      : `No token is stored for "${profile.name}"`;
+    const expired = !previous
+      ? `No token is stored for "${profile.name}"`
+      : previous.expiresAt > this.#now()
+        ? `The token for "${profile.name}" is about to expire`
+        : `The token for "${profile.name}" has expired`;
     if (!profile.autoRenew) {
       throw new AuthError('NOT_SIGNED_IN', `${expired} and auto-renew is off; sign in again`);
     }
@@ -368,6 +379,16 @@ export class SessionManager {
   ): Promise<{ cluster: 'signed-out' | 'no-session' | 'unreachable' }> {
     const profile = await this.#loaded(profileId);
     const cookies = await this.#o.vault.getCookies(profile.id);
+    const token = await this.#cachedToken(profile);
+    if (token && token.expiresAt > this.#now()) {
+      // A live token would outlive the sign-out where it was copied to; revoke it (best effort).
+      try {
+        await (await this.access.client(profile, { bearer: { token: token.token } })).revoke();
+        this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
+      } catch {
+        // Offline or already dead: it expires on its own.
+      }
+    }
     let cluster: 'signed-out' | 'no-session' | 'unreachable' = 'no-session';
     if (cookies) {
       try {

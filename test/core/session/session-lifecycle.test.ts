@@ -207,6 +207,23 @@ describe('revoke, sign out, remove', () => {
     await expectAppError(w.manager.getToken(w.profile.id), 'NOT_SIGNED_IN');
   });
 
+  it('sign out revokes a live bearer token, so no copy of it outlives the sign-out', async () => {
+    const w = await create();
+    await w.manager.signIn(w.profile.id, password(false));
+    const token = await storedToken(w);
+    expect((await askCluster(w.emulator, { bearer: token.token })).status).toBe(200);
+    await w.manager.signOut(w.profile.id);
+    expect(await askCluster(w.emulator, { bearer: token.token })).toMatchObject({
+      status: 401,
+      debug: 'The token has been revoked.',
+    });
+    expect(
+      auditOf(w)
+        .map((e) => e.action)
+        .slice(0, 2),
+    ).toEqual(['signed-out', 'revoked']);
+  });
+
   it('sign out while the cluster is unreachable still forgets every secret here', async () => {
     const w = await create();
     await w.manager.signIn(w.profile.id, cookie(true));
