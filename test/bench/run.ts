@@ -2,6 +2,7 @@
 // Prints a table (or --json); exits 1 when a target is missed, so a regression is visible.
 import { met, type BenchResult } from './result.js';
 import { benchClientOverhead } from './client-overhead.bench.js';
+import { benchFirstForm } from './first-form.bench.js';
 import { benchRendererSize } from './renderer-size.bench.js';
 import { benchScale } from './scale.bench.js';
 import { benchTsmToken } from './tsm-token.bench.js';
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<BenchResult | BenchResult[]>][] = [
   ['tsm token', () => benchTsmToken(runs)],
   ['scale', () => Promise.resolve(benchScale(Math.max(runs, 21)))],
   ['renderer size', () => Promise.resolve(benchRendererSize())],
+  ['first sign-in form', () => benchFirstForm(runs)],
 ];
 
 const results: BenchResult[] = [];
