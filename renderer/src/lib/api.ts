@@ -1,0 +1,79 @@
+/**
+ * The renderer's one door to the app: `window.sessionApi`, whether Electron's preload or the web
+ * bridge put it there. Types come from the contract; nothing of it is bundled.
+ */
+import type { ErrorDetails } from '../../../electron/core/errors/index.js';
+import type {
+  ChannelName,
+  RequestOf,
+  ResponseOf,
+  SessionApi,
+} from '../../../electron/ipc/contract.js';
+
+export type {
+  AppEvent,
+  AppSettings,
+  ChannelName,
+  ProfileView,
+  RequestOf,
+  ResponseOf,
+  SecretsState,
+  SessionApi,
+  TokenSummary,
+} from '../../../electron/ipc/contract.js';
+export type { AuditEntry } from '../../../electron/core/audit/audit-log.js';
+export type { SessionStatus } from '../../../electron/core/session/session-state.js';
+export type { Dialect, SessionInfo } from '../../../electron/core/thoughtspot/types.js';
+export type { ErrorDetails };
+
+declare global {
+  interface Window {
+    sessionApi?: SessionApi;
+  }
+}
+
+/** A failure as the window shows it: the stable code, a readable message, the server's details. */
+export interface UiError {
+  code: string;
+  message: string;
+  details: ErrorDetails;
+}
+
+/** The API this window was given, or an error saying it was opened without one. */
+export function windowApi(): SessionApi {
+  const api = window.sessionApi;
+  if (!api) throw new Error('This window was opened without the session API (preload or bridge)');
+  return api;
+}
+
+/** Any rejection as a UiError: errors from the API carry code and details; others say little. */
+export function toUiError(error: unknown): UiError {
+  if (typeof error === 'object' && error !== null) {
+    const { code, message, details } = error as Partial<Record<keyof UiError, unknown>>;
+    if (typeof code === 'string' && typeof message === 'string') {
+      return {
+        code,
+        message,
+        details: typeof details === 'object' && details !== null ? details : {},
+      };
+    }
+  }
+  return {
+    code: 'INTERNAL',
+    message: 'Something unexpected went wrong; the action was not completed',
+    details: {},
+  };
+}
+
+/** Calls a channel and turns a rejection into a UiError result instead of a throw. */
+export async function attempt<C extends ChannelName>(
+  api: SessionApi,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<{ ok: true; data: ResponseOf<C> } | { ok: false; error: UiError }> {
+  try {
+    return { ok: true, data: await api.invoke(channel, request) };
+  } catch (error) {
+    return { ok: false, error: toUiError(error) };
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The profile list with each profile's session status, kept current by the app's events: a
+ * session event updates one status in place; a profile event reloads the list.
+ */
+import {
+  attempt,
+  type AppEvent,
+  type ProfileView,
+  type SecretsState,
+  type SessionApi,
+  type SessionStatus,
+  type UiError,
+} from './api.js';
+
+export class ProfilesStore {
+  profiles = $state<ProfileView[]>([]);
+  secrets = $state<SecretsState>({});
+  notice = $state<string | undefined>(undefined);
+  loaded = $state(false);
+  error = $state<UiError | undefined>(undefined);
+  readonly api: SessionApi;
+  #loading: Promise<void> | undefined;
+  #again = false;
+
+  constructor(api: SessionApi) {
+    this.api = api;
+  }
+
+  byId(id: string): ProfileView | undefined {
+    return this.profiles.find((p) => p.id === id);
+  }
+
+  /** Loads the list; a load asked for while one runs is done once more after it. */
+  load(): Promise<void> {
+    if (this.#loading) {
+      this.#again = true;
+      return this.#loading;
+    }
+    this.#loading = this.#loadLoop().finally(() => (this.#loading = undefined));
+    return this.#loading;
+  }
+
+  async #loadLoop(): Promise<void> {
+    do {
+      this.#again = false;
+      const result = await attempt(this.api, 'profiles:list', {});
+      if (result.ok) {
+        this.profiles = result.data.profiles;
+        this.secrets = result.data.secrets;
+        this.notice = result.data.notice;
+        this.error = undefined;
+      } else {
+        this.error = result.error;
+      }
+      this.loaded = true;
+    } while (this.#again);
+  }
+
+  /** A status learned from an answer, ahead of its event. */
+  setStatus(profileId: string, status: SessionStatus): void {
+    const profile = this.byId(profileId);
+    if (profile) profile.status = status;
+  }
+
+  apply(event: AppEvent): void {
+    switch (event.type) {
+      case 'session':
+        if (this.byId(event.profileId)) this.setStatus(event.profileId, event.status);
+        else void this.load();
+        return;
+      case 'profiles':
+        void this.load();
+        return;
+      case 'secrets':
+        this.secrets = event.secrets;
+        void this.load();
+        return;
+    }
+  }
+
+  /** Loads and follows events until the returned function is called. */
+  connect(): () => void {
+    const off = this.api.onEvent((event) => this.apply(event));
+    void this.load();
+    return off;
+  }
+}

@@ -1,0 +1,95 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, FakeApi, profileView } from '../lib/testing/fake-api.js';
+import ProfileEditor from './ProfileEditor.svelte';
+
+function fakeApi() {
+  return new FakeApi()
+    .on('profiles:checkUrl', ({ url }) => {
+      if (!url.includes('://'))
+        throw apiError('INVALID_INPUT', `The cluster URL needs a scheme: https://${url}`);
+      return { url: url.replace(/\/+$/, '') };
+    })
+    .on('profiles:save', ({ profileId, input }) =>
+      profileView({ id: profileId ?? 'new1', name: input.name, url: input.url }),
+    )
+    .on('profiles:detect', () => ({ dialect: 'C' }));
+}
+
+async function type(label: string, value: string) {
+  await fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('ProfileEditor', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('checks the Cluster URL as it is typed, a moment after the last key', async () => {
+    vi.useFakeTimers();
+    const api = fakeApi();
+    render(ProfileEditor, { api, onSaved: vi.fn(), onCancel: vi.fn() });
+    await type('Cluster URL', 'ts.example.com');
+    await type('Cluster URL', 'ts.example.co');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(api.requests('profiles:checkUrl')).toEqual([{ url: 'ts.example.co' }]);
+    const url = screen.getByLabelText('Cluster URL');
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('url-hint')?.textContent).toContain('needs a scheme');
+    await type('Cluster URL', 'https://ts.example.com/');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(url.getAttribute('aria-invalid')).toBe('false');
+    expect(document.getElementById('url-hint')?.textContent).toContain(
+      'Connects to https://ts.example.com',
+    );
+  });
+
+  it('saves what was entered', async () => {
+    const api = fakeApi();
+    const onSaved = vi.fn();
+    render(ProfileEditor, { api, onSaved, onCancel: vi.fn() });
+    await type('Name', 'Prod');
+    await type('Cluster URL', 'https://ts.example.com');
+    await type('Username', 'analyst');
+    await type('Org id', '1');
+    await fireEvent.click(screen.getByLabelText(/a secret key/));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(api.requests('profiles:save')[0]).toEqual({
+      input: {
+        name: 'Prod',
+        url: 'https://ts.example.com',
+        username: 'analyst',
+        auth: 'secret-key',
+        dialect: 'auto',
+        validitySeconds: 3600,
+        autoRenew: true,
+        tls: { insecure: false },
+        org: 1,
+      },
+    });
+  });
+
+  it('saves, then detects the dialect and shows what it found', async () => {
+    const api = fakeApi();
+    const onSaved = vi.fn();
+    render(ProfileEditor, { api, profile: profileView(), onSaved, onCancel: vi.fn() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Detect' }));
+    await screen.findByText(/Found dialect C: \/api\/rest\/2\.0/);
+    expect(api.calls.map((c) => c.channel)).toEqual(['profiles:save', 'profiles:detect']);
+    expect(api.requests('profiles:save')[0]?.profileId).toBe('p1');
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('shows the insecure switch as dangerous, and the core’s refusal in place', async () => {
+    const api = fakeApi().on('profiles:save', () => {
+      throw apiError('INVALID_INPUT', 'The CA file /nope.pem does not exist');
+    });
+    render(ProfileEditor, { api, profile: profileView(), onSaved: vi.fn(), onCancel: vi.fn() });
+    await fireEvent.click(screen.getByLabelText(/Do not verify the certificate/));
+    expect(document.body.textContent).toContain('could pose as it and read your password');
+    await type('CA certificate file', '/nope.pem');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The CA file /nope.pem does not exist',
+    );
+  });
+});

@@ -1,0 +1,106 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { apiError, FakeApi, profileView } from '../lib/testing/fake-api.js';
+import SignInScreen from './SignInScreen.svelte';
+
+function setup(api = new FakeApi(), profile = profileView()) {
+  const onSignedIn = vi.fn();
+  render(SignInScreen, { api, profile, onSignedIn });
+  return { api, onSignedIn };
+}
+
+describe('SignInScreen', () => {
+  it('has the exact accessible names, with the username from the profile', () => {
+    setup();
+    expect(screen.getByLabelText<HTMLInputElement>('Username').value).toBe('tsadmin');
+    expect(screen.getByLabelText('Password').getAttribute('type')).toBe('password');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Get token' })).toBeTruthy();
+  });
+
+  it('"Sign in" starts a cookie session; "Get token" asks for a bearer token', async () => {
+    const api = new FakeApi().on('session:login', () => ({
+      state: 'signed-in',
+      kind: 'cookie',
+    }));
+    const { onSignedIn } = setup(api);
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'admin' } });
+    await fireEvent.click(screen.getByLabelText(/Remember me/));
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'admin' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Get token' }));
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(2));
+    expect(api.requests('session:login')).toEqual([
+      {
+        profileId: 'p1',
+        method: 'password',
+        password: 'admin',
+        kind: 'cookie',
+        rememberMe: true,
+        remember: true,
+      },
+      { profileId: 'p1', method: 'password', password: 'admin', kind: 'bearer', remember: true },
+    ]);
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
+  });
+
+  it('signs in with a secret key, saving the method to the profile first', async () => {
+    const api = new FakeApi()
+      .on('profiles:save', () => profileView({ auth: 'secret-key' }))
+      .on('session:login', () => ({ state: 'signed-in', kind: 'bearer', expiresAt: 1 }));
+    const { onSignedIn } = setup(api);
+    await fireEvent.click(screen.getByRole('button', { name: 'Use a secret key instead' }));
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBe(null);
+    await fireEvent.input(screen.getByLabelText('Secret key'), {
+      target: { value: 'demo-secret-key' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Get token' }));
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+    expect(api.calls.map((c) => c.channel)).toEqual(['profiles:save', 'session:login']);
+    expect(api.requests('profiles:save')[0]?.input).toMatchObject({ auth: 'secret-key' });
+    expect(api.requests('session:login')[0]).toEqual({
+      profileId: 'p1',
+      method: 'secret-key',
+      secretKey: 'demo-secret-key',
+      remember: false,
+    });
+  });
+
+  it('shows the server’s reason in place, with the incident id under Details', async () => {
+    const api = new FakeApi().on('session:login', () => {
+      throw apiError('MFA_REQUIRED', 'mfa-user must complete multi-factor authentication', {
+        incidentId: 'inc-42',
+      });
+    });
+    const { onSignedIn } = setup(api, profileView({ username: 'mfa-user' }));
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'mfa-user' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Multi-factor authentication required');
+    expect(alert.textContent).toContain('mfa-user must complete multi-factor authentication');
+    expect(alert.textContent).toContain('inc-42');
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('shows progress while it waits, and ignores a second press', async () => {
+    let finish!: () => void;
+    const api = new FakeApi().on(
+      'session:login',
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ state: 'signed-in', kind: 'cookie' });
+        }),
+    );
+    setup(api);
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'admin' } });
+    const button = screen.getByRole('button', { name: 'Sign in' });
+    await fireEvent.click(button);
+    await fireEvent.click(button);
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('status').textContent).toContain('Waiting for the cluster');
+    finish();
+    await vi.waitFor(() => expect(button.getAttribute('aria-busy')).toBe('false'));
+    expect(api.requests('session:login')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,211 @@
+// The real renderer in Debian's Chromium against the real core, the emulator and a private
+// keyring: add a profile, detect, sign in by password and by secret key, see the session, copy,
+// renew, revoke, sign out, read the activity log; then nothing secret is left in the page.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage, launchChromium } from './support/app-page.js';
+import { startWebApp, type WebApp } from './support/web-app.js';
+
+const POLL = { timeout: 10_000, interval: 100 };
+
+/** Asks the cluster directly whether it still takes a token: the HTTP status it answers. */
+async function whoAmI(clusterUrl: string, token: string): Promise<number> {
+  const answer = await fetch(`${clusterUrl}/api/rest/2.0/auth/session/user`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+  });
+  return answer.status;
+}
+
+describe('the window, end to end', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let ui: AppPage;
+  let clusterUrl: string;
+  /** Every secret typed or shown; none may end up in the page's storage or address. */
+  const secrets = new Set(['admin', 'analyst', 'demo-secret-key']);
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
+    ui = await AppPage.open(browser, app);
+    const demo = (await ui.invoke('profiles:list', {})).profiles.find(
+      (p) => p.name === 'Demo cluster',
+    );
+    clusterUrl = demo?.url ?? '';
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('lists the demo profile with its state', async () => {
+    expect(clusterUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const row = ui.page.locator('[data-profile="Demo cluster"]');
+    await expect.poll(() => ui.text(row), POLL).toContain('Signed out');
+    expect(await ui.text(row)).toContain('Default');
+    expect(new URL(ui.page.url()).search).toBe('');
+    await ui.screenshot('profiles');
+  });
+
+  it('adds a profile, checking the URL as it is typed, and detects the dialect', async () => {
+    await ui.button('Add profile').click();
+    await ui.field('Name').fill('Analyst');
+    await ui.field('Cluster URL').fill(clusterUrl.replace('http://', ''));
+    const hint = ui.page.locator('#url-hint');
+    await expect.poll(() => ui.text(hint), POLL).toContain('needs a scheme');
+    await ui.field('Cluster URL').fill(`${clusterUrl}/#/home`);
+    await expect.poll(() => ui.text(hint), POLL).toBe(`Connects to ${clusterUrl}`);
+    await ui.field('Username').fill('analyst');
+    await ui.screenshot('profile-editor');
+    await ui.button('Detect').click();
+    await expect
+      .poll(() => ui.text(ui.page.locator('#detect-note')), POLL)
+      .toBe('Found dialect C: /api/rest/2.0 (9.0 and later)');
+    await ui.button('Save').click();
+    await ui.page.getByRole('heading', { name: 'Analyst', level: 1 }).waitFor();
+    expect(await ui.tab('Sign-in').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('signs in by password to a cookie session and shows who is signed in', async () => {
+    expect(await ui.field('Username').inputValue()).toBe('analyst');
+    await ui.screenshot('sign-in');
+    await ui.field('Password').fill('analyst');
+    await ui.page.getByLabel(/Remember me/).check();
+    await ui.button('Sign in').click();
+    await expect.poll(() => ui.text(ui.panel()), POLL).toContain('Ada Analyst');
+    const session = await ui.text(ui.panel());
+    for (const fact of ['analyst@example.com', 'DATADOWNLOADING', 'Cookie session', 'Primary'])
+      expect(session).toContain(fact);
+    expect(await ui.text(ui.badge())).toBe('Signed in');
+    await ui.button('Validate now').click();
+    await expect
+      .poll(() => ui.text(ui.panel()), POLL)
+      .toContain('The cluster confirmed the session');
+    await ui.screenshot('session');
+  });
+
+  it('gets a token, reveals it only when asked, and copies it in three formats', async () => {
+    await ui.tab('Token').click();
+    await ui.button('Get token').click();
+    const fingerprint = ui.panel().locator('dd code');
+    await expect.poll(() => ui.text(fingerprint), POLL).toMatch(/^[0-9a-f]{12}$/);
+    expect(await ui.page.locator('code.token').count()).toBe(0);
+    await ui.screenshot('token');
+
+    await ui.button('Reveal').click();
+    const token = await ui.text(ui.page.locator('code.token'));
+    expect(token.length).toBeGreaterThan(20);
+    secrets.add(token);
+
+    await ui.button('Copy token').click();
+    await expect.poll(() => ui.clipboard(), POLL).toBe(token);
+    expect(await ui.text(ui.panel())).toContain('The clipboard is cleared in 30 s');
+    await ui.button('Copy as curl').click();
+    await expect
+      .poll(() => ui.clipboard(), POLL)
+      .toBe(
+        `curl -H 'Authorization: Bearer ${token}' -H 'Accept: application/json' '${clusterUrl}/api/rest/2.0/auth/session/user'`,
+      );
+    await ui.button('Copy as .env line').click();
+    await expect.poll(() => ui.clipboard(), POLL).toBe(`TS_TOKEN=${token}`);
+  });
+
+  it('renews: a new token, and the old one leaves the screen', async () => {
+    const before = await ui.text(ui.panel().locator('dd code'));
+    await ui.button('Renew').click();
+    await expect.poll(() => ui.text(ui.panel()), POLL).toContain('Renewed: a new token');
+    expect(await ui.page.locator('code.token').count()).toBe(0);
+    await expect.poll(() => ui.text(ui.panel().locator('dd code')), POLL).not.toBe(before);
+    await ui.button('Reveal').click();
+    secrets.add(await ui.text(ui.page.locator('code.token')));
+  });
+
+  it('revokes the token after a confirmation that says what happens, and the cluster refuses it', async () => {
+    await ui.button('Copy token').click();
+    await expect.poll(() => ui.clipboard(), POLL).toMatch(/.{20,}/);
+    const token = await ui.clipboard();
+    expect(await whoAmI(clusterUrl, token)).toBe(200);
+    await ui.button('Revoke token').click();
+    const dialog = ui.dialog();
+    expect(await ui.text(dialog)).toContain('The cluster will refuse token');
+    expect(await ui.text(dialog)).toContain('every script, curl command or .env file');
+    await ui.screenshot('confirm-revoke');
+    await ui.button('Revoke token', dialog).click();
+    await expect
+      .poll(() => ui.text(ui.page.getByRole('status').filter({ hasText: 'revoked' })), POLL)
+      .toContain('The token was revoked');
+    expect(await ui.text(ui.badge())).toBe('Revoked');
+    expect(await ui.tab('Sign-in').getAttribute('aria-selected')).toBe('true');
+    expect(await whoAmI(clusterUrl, token)).toBe(401);
+  });
+
+  it('signs in by secret key, then signs out after a confirmation', async () => {
+    await ui.openProfile('Demo cluster');
+    await ui.button('Use a secret key instead').click();
+    await ui.field('Secret key').fill('demo-secret-key');
+    await ui.button('Get token').click();
+    await expect.poll(() => ui.text(ui.panel()), POLL).toContain('Administrator');
+    expect(await ui.text(ui.panel())).toContain('Bearer token');
+    await expect.poll(() => ui.text(ui.page.locator('main .head')), POLL).toMatch(/\d\d:\d\d/);
+
+    // The list shows the state and a live countdown, ticking each second.
+    await ui.profiles();
+    const countdown = ui.page.locator('[data-profile="Demo cluster"] .time-left');
+    const first = await ui.text(countdown);
+    expect(first).toMatch(/^\d{1,2}:\d\d(:\d\d)?\b/);
+    await expect.poll(() => ui.text(countdown), POLL).not.toBe(first);
+    expect(await ui.text(ui.page.locator('[data-profile="Demo cluster"]'))).toContain('Signed in');
+    await ui.screenshot('profiles-signed-in');
+
+    await ui.openProfile('Demo cluster');
+    await ui.tab('Token').click();
+    await expect.poll(() => ui.text(ui.panel()), POLL).toContain('For user tsadmin');
+    await ui.button('Reveal').click();
+    const token = await ui.text(ui.page.locator('code.token'));
+    secrets.add(token);
+    expect(await whoAmI(clusterUrl, token)).toBe(200);
+    await ui.button('Sign out').click();
+    expect(await ui.text(ui.dialog())).toContain(
+      'the token is revoked, so anything it was copied to stops working',
+    );
+    await ui.button('Sign out', ui.dialog()).click();
+    await expect
+      .poll(() => ui.text(ui.page.getByRole('status').filter({ hasText: 'Signed out' })), POLL)
+      .toContain('Signed out');
+    expect(await ui.text(ui.badge())).toBe('Signed out');
+    expect(await ui.page.locator('code.token').count()).toBe(0);
+    expect(await whoAmI(clusterUrl, token)).toBe(401);
+  });
+
+  it('shows the activity, newest first, filterable by profile', async () => {
+    await ui.button('Activity').click();
+    const rows = ui.page.locator('tbody tr');
+    await expect.poll(() => ui.text(rows.first()), POLL).toContain('Signed out');
+    const all = await rows.allInnerTexts();
+    expect(all.join('\n')).toMatch(/Token revoked[\s\S]*Token renewed[\s\S]*Token copied/);
+    await ui.screenshot('activity');
+    await ui.page.getByLabel('Profile').selectOption({ label: 'Analyst' });
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).every((row) => row.includes('Analyst')), POLL)
+      .toBe(true);
+    await ui.profiles();
+    await ui.screenshot('profiles-after');
+  });
+
+  it('kept no secret in web storage, IndexedDB or the address', async () => {
+    const snapshot = await ui.storage();
+    expect(snapshot).toEqual({
+      localStorage: {},
+      sessionStorage: {},
+      indexedDb: [],
+      url: `${app.origin}/`,
+    });
+    const text = JSON.stringify(snapshot);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(secrets.size).toBe(6);
+  });
+
+  it('ran without script errors, console errors or CSP violations', () => {
+    expect(ui.problems).toEqual([]);
+  });
+});

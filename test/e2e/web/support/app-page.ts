@@ -1,0 +1,153 @@
+// Chromium from Debian, driven by Playwright, and a page object for the window's screens.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { ChannelName, RequestOf, ResponseOf } from '../../../../electron/ipc/contract.js';
+import { ROOT, type WebApp } from './web-app.js';
+
+// The callbacks given to page.evaluate run in Chromium. The test tsconfig has no DOM library, so
+// the few browser globals they touch are named here, for this module only.
+declare const window: {
+  localStorage: Record<string, string>;
+  sessionStorage: Record<string, string>;
+  location: { href: string };
+  sessionApi: { invoke(channel: string, request: unknown): Promise<unknown> };
+};
+declare const indexedDB: { databases(): Promise<{ name?: string }[]> };
+
+export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface StorageSnapshot {
+  localStorage: Record<string, string>;
+  sessionStorage: Record<string, string>;
+  indexedDb: string[];
+  url: string;
+}
+
+export class AppPage {
+  /** Script errors and console errors (a CSP violation is one): a healthy window has none. */
+  readonly problems: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    readonly app: WebApp,
+  ) {
+    page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(`console: ${message.text()}`);
+    });
+  }
+
+  /** A fresh browser context on the printed URL: the key becomes a cookie, then the app loads. */
+  static async open(browser: Browser, app: WebApp): Promise<AppPage> {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    const page = await context.newPage();
+    const ui = new AppPage(page, app);
+    page.setDefaultTimeout(10_000);
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto(app.url);
+    await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
+    return ui;
+  }
+
+  close(): Promise<void> {
+    return this.page.context().close();
+  }
+
+  button(name: string, scope: Page | Locator = this.page): Locator {
+    return scope.getByRole('button', { name, exact: true });
+  }
+
+  tab(name: 'Sign-in' | 'Session' | 'Token'): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  panel(): Locator {
+    return this.page.getByRole('tabpanel');
+  }
+
+  /** The session state badge in the profile's header. */
+  badge(): Locator {
+    return this.page.locator('main .head .badge');
+  }
+
+  /** A locator's visible text, once it is there (for expect.poll). */
+  async text(locator: Locator): Promise<string> {
+    await locator.first().waitFor({ state: 'visible' });
+    return (await locator.first().innerText()).replace(/\s+/g, ' ');
+  }
+
+  async profiles(): Promise<void> {
+    await this.button('Profiles').click();
+    await this.page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
+  }
+
+  async openProfile(name: string): Promise<void> {
+    await this.profiles();
+    await this.button(name).click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  /** Calls the app's API from inside the page, as the renderer does (setup and reads only). */
+  async invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    const call: { channel: string; request: unknown } = { channel, request };
+    const answer: unknown = await this.page.evaluate(
+      (c) => window.sessionApi.invoke(c.channel, c.request),
+      call,
+    );
+    return answer as ResponseOf<C>;
+  }
+
+  /** What web mode's in-memory clipboard holds, asked with the page's own cookie. */
+  async clipboard(): Promise<string> {
+    const response = await this.page.request.get(`${this.app.origin}/api/clipboard`);
+    if (!response.ok()) throw new Error(`GET /api/clipboard answered ${response.status()}`);
+    return ((await response.json()) as { text: string }).text;
+  }
+
+  /** The screen as it is now, in the light and the dark theme. */
+  async screenshot(name: string): Promise<string[]> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const files: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await this.page.emulateMedia({ colorScheme });
+      const path = join(SCREENSHOTS, `${name}-${colorScheme}.png`);
+      await this.page.screenshot({ path, fullPage: true, animations: 'disabled' });
+      files.push(path);
+    }
+    await this.page.emulateMedia({ colorScheme: 'light' });
+    return files;
+  }
+
+  /** Everything the page itself could have kept: web storage, IndexedDB, the address. */
+  storage(): Promise<StorageSnapshot> {
+    return this.page.evaluate(async () => ({
+      localStorage: { ...window.localStorage },
+      sessionStorage: { ...window.sessionStorage },
+      indexedDb: (await indexedDB.databases()).map((db) => db.name ?? ''),
+      url: window.location.href,
+    }));
+  }
+}
