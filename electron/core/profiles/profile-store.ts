@@ -64,8 +64,7 @@ export const SETTINGS_NAME = 'settings';
  */
 export class ProfileStore {
   readonly path: string;
-  /** Set when the file had to be repaired on open; tell the person. */
-  notice: RecoveryNotice | undefined;
+  #notice: RecoveryNotice | undefined;
   readonly #backendFactory: BackendFactory;
   readonly #configDir: string;
   #backend: SettingsBackend | undefined;
@@ -84,6 +83,15 @@ export class ProfileStore {
     this.#backendFactory = options.backend ?? confBackend;
     // Repair now, so the person hears about a damaged file at start-up and conf never sees one.
     this.#read();
+  }
+
+  /**
+   * Set when the file had to be repaired; tell the person. Asking looks at the file first, so damage
+   * done while the app runs is reported by the very call that shows its consequences.
+   */
+  get notice(): RecoveryNotice | undefined {
+    this.#read();
+    return this.#notice;
   }
 
   list(): Profile[] {
@@ -199,7 +207,7 @@ export class ProfileStore {
       if (key !== undefined) this.#cache = { key, data };
       return data;
     }
-    this.notice = this.#locked(() => this.#recover()) ?? this.notice;
+    this.#notice = this.#locked(() => this.#recover()) ?? this.#notice;
     const repaired = readSettings(this.path);
     return repaired === 'damaged' ? emptySettings() : repaired;
   }

@@ -56,6 +56,16 @@ const rules: Rule[] = [
       `check that gnome-keyring (or another Secret Service) runs here, ${FALLBACK_HINT}`,
   },
   {
+    // The Secret Service died (or was restarted) while in use: libsecret keeps asking the old one.
+    pattern:
+      /The name :[\d.]+ was not provided by any \.service files|The session wrapping the secret does not exist/,
+    problem: () => 'NO_SECRET_SERVICE',
+    message: () =>
+      'The keychain (Secret Service) stopped while in use (it may have crashed or been ' +
+      'restarted), so nothing was read or stored; restart the app, or run the command again, to ' +
+      'reconnect to it',
+  },
+  {
     // gnome-keyring after the unlock prompt was dismissed, or could not be shown at all.
     pattern: /locked collection|IsLocked|User interaction is not allowed/i,
     problem: lockedOrRefused,

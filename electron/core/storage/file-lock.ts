@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { StorageError } from '../errors/index.js';
 
 /**
  * A lock shared by processes (the app, the CLI, scripts) through one file in the config directory.
@@ -62,14 +71,37 @@ function isStale(path: string, staleMs: number): boolean {
   return age > staleMs;
 }
 
+/**
+ * Creates the lock file with its owner inside. If the file was created but could not be filled
+ * (a full disk), it is removed again: an empty lock would stall every writer until it went stale.
+ */
+function createLockFile(path: string, owner: Owner): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, JSON.stringify(owner));
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw error;
+  }
+  closeSync(fd);
+}
+
 /** Tries once; returns a release function, or undefined if someone else holds the lock. */
 function tryAcquire(path: string, staleMs: number): (() => void) | undefined {
   const owner: Owner = { pid: process.pid, host: hostname(), token: randomUUID(), at: Date.now() };
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify(owner), { flag: 'wx', mode: 0o600 });
+    createLockFile(path, owner);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') {
+      if (typeof code !== 'string') throw error;
+      throw new StorageError(
+        `Could not write ${path} (${code}); nothing was changed. Is the disk full or the folder read-only?`,
+        { cause: code },
+      );
+    }
     if (isStale(path, staleMs)) {
       try {
         unlinkSync(path);

@@ -46,8 +46,13 @@ export function errorFromResponse(
 ): AppError {
   const reason = readServerReason(body);
   const details: ErrorDetails = { ...reasonDetails(reason, status), url: context.origin };
-  if (details.debug !== undefined) details.debug = redact(details.debug, context.secrets);
-  if (!reason && status !== 500 && status < 502) {
+  // A server may echo what it was sent into any of these: none may carry a secret onwards.
+  for (const key of ['debug', 'incidentId', 'traceId'] as const) {
+    const value = details[key];
+    if (value !== undefined) details[key] = redact(value, context.secrets);
+  }
+  // 502-599 without a ThoughtSpot body is a gateway in trouble; 600-999 is nobody's convention.
+  if (!reason && status !== 500 && (status < 502 || status > 599)) {
     return new ResponseError(
       'NOT_THOUGHTSPOT',
       `${context.origin} answered ${context.operation} with HTTP ${status} and no ThoughtSpot error; is this the cluster's URL, and does it speak this API dialect?`,

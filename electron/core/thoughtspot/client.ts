@@ -1,5 +1,5 @@
 import type { CookieJar } from 'tough-cookie';
-import { InputError } from '../errors/index.js';
+import { InputError, ResponseError } from '../errors/index.js';
 import { hasControlCharacters } from '../text-checks.js';
 import { parseClusterUrl, type ClusterAddress } from './cluster-url.js';
 import { createCookieJar, restoreCookieJar, serializeCookieJar } from './cookie-jar.js';
@@ -117,7 +117,10 @@ export class ThoughtSpotClient {
       );
     }
     if (request.validitySeconds !== undefined) checkValidity(request.validitySeconds);
-    const token = await this.#adapter.getToken(this.#caller(options, [secret]), request);
+    const token = usable(
+      await this.#adapter.getToken(this.#caller(options, [secret]), request),
+      this.origin,
+    );
     this.useBearer(token.token, token.expiresAt);
     return token;
   }
@@ -164,7 +167,7 @@ export class ThoughtSpotClient {
       );
     }
     this.#requireSession();
-    return this.#adapter.currentToken(this.#caller(options), this.#auth);
+    return usable(await this.#adapter.currentToken(this.#caller(options), this.#auth), this.origin);
   }
 
   #requireSession(): SessionKind {
@@ -209,6 +212,18 @@ export class ThoughtSpotClient {
 }
 
 const MAX_USERNAME = 256;
+
+/** A token that could not go back in an Authorization header is the cluster's fault, not the person's. */
+function usable(token: IssuedToken, origin: string): IssuedToken {
+  if (/\s/.test(token.token) || hasControlCharacters(token.token)) {
+    throw new ResponseError(
+      'UNEXPECTED_RESPONSE',
+      `${origin} issued a token with spaces or control characters; it cannot be used`,
+      { url: origin },
+    );
+  }
+  return token;
+}
 
 function checkUsername(username: string): void {
   if (!username.trim()) throw new InputError('The username is empty');

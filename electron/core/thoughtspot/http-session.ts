@@ -1,6 +1,7 @@
 import type { CookieJar } from 'tough-cookie';
 import { NetworkError, ResponseError, isAppError, type AppError } from '../errors/index.js';
-import { errorFromResponse, type RequestContext } from './classify.js';
+import { errorFromResponse, redact, type RequestContext } from './classify.js';
+import { readServerReason } from './error-body.js';
 import type { FetchLike, FetchResponse } from './fetch-like.js';
 import { BodyTooLargeError, decodeUtf8, readBounded } from './read-body.js';
 import { networkErrorFrom } from './transport-errors.js';
@@ -145,10 +146,18 @@ export class HttpSession {
     const location = response.headers.get('location');
     const target = location ? parseUrl(location, url) : undefined;
     const keepsMethod = spec.method === 'GET' || [307, 308].includes(response.status);
-    if (target && target.origin === url.origin && keepsMethod && hop < MAX_SAME_ORIGIN_REDIRECTS) {
-      return target;
+    if (target && target.origin === url.origin && keepsMethod) {
+      if (hop < MAX_SAME_ORIGIN_REDIRECTS) return target;
+      throw new ResponseError(
+        'NOT_THOUGHTSPOT',
+        `${origin} redirected ${spec.context.operation} more than ${MAX_SAME_ORIGIN_REDIRECTS} times (a redirect loop); check the cluster URL`,
+        { status: response.status, url: origin },
+      );
     }
-    const where = target ? ` to ${target.origin}${target.pathname}` : '';
+    // The path may echo what was sent (a reflecting server): never let a secret into the message.
+    const where = target
+      ? ` to ${redact(`${target.origin}${target.pathname}`, spec.context.secrets)}`
+      : '';
     throw new ResponseError(
       'NOT_THOUGHTSPOT',
       `${origin} redirected the request to ${spec.context.operation}${where} — an SSO or proxy sign-in may be in front of the cluster; credentials were not sent there`,
@@ -198,6 +207,8 @@ export class HttpSession {
           { status: raw.status, url: context.origin },
         );
       }
+      // A ThoughtSpot error body is an error whatever the status (a proxy may rewrite it to 200).
+      if (readServerReason(body)) throw errorFromResponse(raw.status, body, context);
       return { status: raw.status, body };
     }
     throw errorFromResponse(raw.status, parsed ? body : undefined, context);

@@ -6,6 +6,9 @@ import type { RequestContext } from './classify.js';
 
 const str = v.optional(v.string());
 
+/** The latest time a Date can hold: a later expiry is no time at all (and breaks formatting). */
+export const LATEST_TIME_MS = 8.64e15;
+
 export const v2LoginResponse = v.object({
   userName: str,
   token: str,
@@ -20,7 +23,7 @@ export const v2SessionInfo = v.object({
   userEmail: str,
   userGUID: str,
   privileges: v.optional(v.array(v.string())),
-  expirationTime: v.optional(v.number()),
+  expirationTime: v.optional(v.pipe(v.number(), v.maxValue(LATEST_TIME_MS))),
   state: str,
   userProperties: v.optional(v.object({ mail: v.optional(v.nullable(v.string())) })),
 });
@@ -28,7 +31,7 @@ export const v2SessionInfo = v.object({
 /** A/B logout and revoketoken answer `true`; an empty body is tolerated. */
 export const v2Done = v.optional(v.literal(true));
 
-const millis = v.pipe(v.number(), v.integer(), v.minValue(0));
+const millis = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST_TIME_MS));
 
 export const cToken = v.object({
   token: v.pipe(v.string(), v.minLength(1)),
@@ -75,7 +78,10 @@ export function parseShape<S extends v.GenericSchema>(
         ? `a response that is not ${issue.expected ?? 'the expected object'}`
         : issue.received === 'undefined'
           ? `a response whose field "${path}" is missing`
-          : `a response whose field "${path}" is not ${issue.expected ?? 'valid'}`;
+          : `a response whose field "${path}" is not ${
+              // A failed check (range, length) has an `expected` like "<=8640000000000000".
+              issue.kind === 'validation' ? 'a usable value' : (issue.expected ?? 'valid')
+            }`;
   throw new ResponseError(
     'UNEXPECTED_RESPONSE',
     `${context.origin} answered ${context.operation} with ${what}; it may not be a ThoughtSpot cluster, or its version is not supported`,

@@ -6,6 +6,8 @@ function lowLevelCode(error: unknown): string | undefined {
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
+    // undici's parser errors often carry no code: the answer was not HTTP/1.1.
+    if ((current as { name?: unknown }).name === 'HTTPParserError') return 'HPE_INVALID';
     current = (current as { cause?: unknown }).cause;
   }
   // Electron's net.fetch reports Chromium's net errors only in the message.
@@ -106,6 +108,27 @@ export function networkErrorFrom(error: unknown, url: URL): NetworkError {
   }
   if (UNREACHABLE.has(cause)) {
     return new NetworkError('NETWORK', `${origin} cannot be reached from this network`, details);
+  }
+  if (cause.startsWith('HPE_') || cause === 'ERR_INVALID_HTTP_RESPONSE') {
+    return new NetworkError(
+      'NETWORK',
+      `${origin} did not answer with valid HTTP (${cause}); check the cluster URL and port`,
+      details,
+    );
+  }
+  if (cause.startsWith('Z_') || cause === 'ERR_CONTENT_DECODING_FAILED') {
+    return new NetworkError(
+      'NETWORK',
+      `${origin} sent a compressed answer that could not be decompressed (${cause})`,
+      details,
+    );
+  }
+  if (cause === 'UND_ERR_HEADERS_OVERFLOW' || cause === 'ERR_RESPONSE_HEADERS_TOO_BIG') {
+    return new NetworkError(
+      'NETWORK',
+      `${origin} answered with headers too large for a ThoughtSpot response (${cause})`,
+      details,
+    );
   }
   return new NetworkError('NETWORK', `Could not talk to ${origin} (${cause})`, details);
 }

@@ -10,13 +10,20 @@ function toEpochMs(value: number): number {
   return value < 1e12 ? value * 1000 : value;
 }
 
-function numericString(call: Caller, value: string | undefined, field: string): number | undefined {
+/** Bounds that keep creation time plus lifetime within what a Date can hold. */
+const LIMITS = { tokenCreatedTime: 8e15, tokenExpiryDuration: 1e11 };
+
+function numericString(
+  call: Caller,
+  value: string | undefined,
+  field: keyof typeof LIMITS,
+): number | undefined {
   if (value === undefined || value === '') return undefined;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) {
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > LIMITS[field]) {
     throw new ResponseError(
       'UNEXPECTED_RESPONSE',
-      `${call.context('get a token').origin} answered with a "${field}" that is not a number`,
+      `${call.context('get a token').origin} answered with a "${field}" that is not a valid number`,
     );
   }
   return parsed;
