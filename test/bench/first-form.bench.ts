@@ -56,13 +56,15 @@ async function usableAt(
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(
-    () => (window as { __usableAt?: number }).__usableAt !== undefined,
+    () => (globalThis as { __usableAt?: number }).__usableAt !== undefined,
     undefined,
     {
       timeout: 15_000,
     },
   );
-  const at = await page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
+  const at = await page.evaluate(
+    () => (globalThis as unknown as { __usableAt: number }).__usableAt,
+  );
   await context.close();
   return at;
 }
