@@ -48,7 +48,9 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
       size += chunk.length;
       if (size <= MAX_BODY) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () =>
+      resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')),
+    );
     request.on('error', () => resolve(undefined));
   });
 }
