@@ -79,7 +79,7 @@ describe('keyboard only', () => {
     await ui.page.keyboard.press('Enter');
     await expect.poll(() => ui.text(ui.panel()), POLL).toContain('Administrator');
     await expect.poll(focused, POLL).toMatchObject({ tag: 'h2', name: 'Session' });
-    expect(await ui.text(ui.badge())).toBe('Signed in');
+    await expect.poll(() => ui.text(ui.badge()), POLL).toBe('Signed in');
   });
 
   it('moves between tabs with the arrow keys', async () => {

@@ -36,7 +36,7 @@ describe('no keychain', () => {
     await ui.button('Use an encrypted file').click();
     await ui.field('Passphrase').fill(PASSPHRASE);
     await ui.field('Repeat passphrase').fill(`${PASSPHRASE}!`);
-    expect(await ui.text(banner)).toContain('The passphrases differ.');
+    await expect.poll(() => ui.text(banner), POLL).toContain('The passphrases differ.');
     expect(await ui.button('Use encrypted file').isDisabled()).toBe(true);
     await ui.field('Repeat passphrase').fill(PASSPHRASE);
     await ui.button('Use encrypted file').click();

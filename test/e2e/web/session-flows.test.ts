@@ -42,7 +42,7 @@ describe('the window, end to end', () => {
     expect(clusterUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const row = ui.page.locator('[data-profile="Demo cluster"]');
     await expect.poll(() => ui.text(row), POLL).toContain('Signed out');
-    expect(await ui.text(row)).toContain('Default');
+    await expect.poll(() => ui.text(row), POLL).toContain('Default');
     expect(new URL(ui.page.url()).search).toBe('');
     await ui.screenshot('profiles');
   });
@@ -76,7 +76,7 @@ describe('the window, end to end', () => {
     const session = await ui.text(ui.panel());
     for (const fact of ['analyst@example.com', 'DATADOWNLOADING', 'Cookie session', 'Primary'])
       expect(session).toContain(fact);
-    expect(await ui.text(ui.badge())).toBe('Signed in');
+    await expect.poll(() => ui.text(ui.badge()), POLL).toBe('Signed in');
     await ui.button('Validate now').click();
     await expect
       .poll(() => ui.text(ui.panel()), POLL)
@@ -99,7 +99,9 @@ describe('the window, end to end', () => {
 
     await ui.button('Copy token').click();
     await expect.poll(() => ui.clipboard(), POLL).toBe(token);
-    expect(await ui.text(ui.panel())).toContain('The clipboard is cleared in 30 s');
+    await expect
+      .poll(() => ui.text(ui.panel()), POLL)
+      .toContain('The clipboard is cleared in 30 s');
     await ui.button('Copy as curl').click();
     await expect
       .poll(() => ui.clipboard(), POLL)
@@ -127,14 +129,16 @@ describe('the window, end to end', () => {
     expect(await whoAmI(clusterUrl, token)).toBe(200);
     await ui.button('Revoke token').click();
     const dialog = ui.dialog();
-    expect(await ui.text(dialog)).toContain('The cluster will refuse token');
-    expect(await ui.text(dialog)).toContain('every script, curl command or .env file');
+    await expect.poll(() => ui.text(dialog), POLL).toContain('The cluster will refuse token');
+    await expect
+      .poll(() => ui.text(dialog), POLL)
+      .toContain('every script, curl command or .env file');
     await ui.screenshot('confirm-revoke');
     await ui.button('Revoke token', dialog).click();
     await expect
       .poll(() => ui.text(ui.page.getByRole('status').filter({ hasText: 'revoked' })), POLL)
       .toContain('The token was revoked');
-    expect(await ui.text(ui.badge())).toBe('Revoked');
+    await expect.poll(() => ui.text(ui.badge()), POLL).toBe('Revoked');
     expect(await ui.tab('Sign-in').getAttribute('aria-selected')).toBe('true');
     expect(await whoAmI(clusterUrl, token)).toBe(401);
   });
@@ -145,7 +149,7 @@ describe('the window, end to end', () => {
     await ui.field('Secret key').fill('demo-secret-key');
     await ui.button('Get token').click();
     await expect.poll(() => ui.text(ui.panel()), POLL).toContain('Administrator');
-    expect(await ui.text(ui.panel())).toContain('Bearer token');
+    await expect.poll(() => ui.text(ui.panel()), POLL).toContain('Bearer token');
     await expect.poll(() => ui.text(ui.page.locator('main .head')), POLL).toMatch(/\d\d:\d\d/);
 
     // The list shows the state and a live countdown, ticking each second.
@@ -154,7 +158,9 @@ describe('the window, end to end', () => {
     const first = await ui.text(countdown);
     expect(first).toMatch(/^\d{1,2}:\d\d(:\d\d)?\b/);
     await expect.poll(() => ui.text(countdown), POLL).not.toBe(first);
-    expect(await ui.text(ui.page.locator('[data-profile="Demo cluster"]'))).toContain('Signed in');
+    await expect
+      .poll(() => ui.text(ui.page.locator('[data-profile="Demo cluster"]')), POLL)
+      .toContain('Signed in');
     await ui.screenshot('profiles-signed-in');
 
     await ui.openProfile('Demo cluster');
@@ -165,14 +171,14 @@ describe('the window, end to end', () => {
     secrets.add(token);
     expect(await whoAmI(clusterUrl, token)).toBe(200);
     await ui.button('Sign out').click();
-    expect(await ui.text(ui.dialog())).toContain(
-      'the token is revoked, so anything it was copied to stops working',
-    );
+    await expect
+      .poll(() => ui.text(ui.dialog()), POLL)
+      .toContain('the token is revoked, so anything it was copied to stops working');
     await ui.button('Sign out', ui.dialog()).click();
     await expect
       .poll(() => ui.text(ui.page.getByRole('status').filter({ hasText: 'Signed out' })), POLL)
       .toContain('Signed out');
-    expect(await ui.text(ui.badge())).toBe('Signed out');
+    await expect.poll(() => ui.text(ui.badge()), POLL).toBe('Signed out');
     expect(await ui.page.locator('code.token').count()).toBe(0);
     expect(await whoAmI(clusterUrl, token)).toBe(401);
   });

@@ -130,14 +130,14 @@ describe('sign-in failures, shown in place', () => {
     await ui.button('Sign in').click();
     const alert = ui.page.getByRole('alert');
     await expect.poll(() => ui.text(alert), POLL).toContain(c.heading);
-    expect(await ui.text(alert)).toMatch(c.message);
+    await expect.poll(() => ui.text(alert), POLL).toMatch(c.message);
     expect(await alert.getAttribute('data-code')).toBe(c.code);
     expect(await alert.locator('details').getAttribute('open')).toBe(null);
     await alert.getByText('Details', { exact: true }).click();
     const details = await ui.text(alert.locator('details'));
     expect(details).toContain(c.code);
     if (c.incident) expect(details).toMatch(/Incident id [0-9a-f-]{36}/);
-    expect(await ui.text(ui.badge())).toBe('Error');
+    await expect.poll(() => ui.text(ui.badge()), POLL).toBe('Error');
     // The password stays in the field (component state only), ready to be corrected.
     expect(await ui.field('Password').inputValue()).toBe(c.password);
     if (c.code === 'AUTH_FAILED') await ui.screenshot('sign-in-error');
