@@ -228,6 +228,9 @@ export class ProfileStore {
       const data = structuredClone(this.#read());
       const result = mutate(data);
       this.#save(() => (writer.store = data));
+      // What we just wrote is the last good copy, should the file break later.
+      const key = fileIdentity(this.path);
+      if (key !== undefined) this.#cache = { key, data };
       return result;
     });
   }
@@ -235,7 +238,7 @@ export class ProfileStore {
   #recover(): RecoveryNotice | undefined {
     // Another process may have repaired it while we waited for the lock.
     if (readSettings(this.path) !== 'damaged') return undefined;
-    const loaded = loadSettings(this.path, this.#now());
+    const loaded = loadSettings(this.path, this.#now(), this.#cache?.data);
     if (loaded.rewrite) this.#writeRaw(loaded.data);
     return loaded.notice;
   }

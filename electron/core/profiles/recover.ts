@@ -94,9 +94,10 @@ export function readSettings(path: string): SettingsData | 'damaged' {
 
 /**
  * Reads the settings file, migrating older formats and recovering what it can from a damaged or
- * hand-edited one. The original is always kept as a timestamped backup before anything changes.
+ * hand-edited one; `lastGood` (what a running app read before) replaces a file that is not JSON.
+ * The original is always kept as a timestamped backup before anything changes.
  */
-export function loadSettings(path: string, now: number): LoadedSettings {
+export function loadSettings(path: string, now: number, lastGood?: SettingsData): LoadedSettings {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -110,6 +111,18 @@ export function loadSettings(path: string, now: number): LoadedSettings {
     raw = JSON.parse(text);
   } catch {
     const backupPath = backup(path, now);
+    if (lastGood) {
+      // Broken under a running app (a crash mid-write elsewhere, a bad edit): what it read last wins.
+      return {
+        data: lastGood,
+        rewrite: true,
+        notice: {
+          backupPath,
+          dropped: [],
+          message: `The settings file ${path} was damaged (not valid JSON); it was kept as ${backupPath} and restored from the last good copy this app had read (${lastGood.profiles.length} profile(s))`,
+        },
+      };
+    }
     return {
       data: emptySettings(),
       rewrite: true,

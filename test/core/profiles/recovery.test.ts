@@ -70,14 +70,19 @@ describe('a damaged settings file', () => {
     expect(backups(dir)).toHaveLength(1);
   });
 
-  it('truncated while the app runs: the next read repairs it and keeps a backup', async () => {
+  it('truncated while the app runs: restored from the last good copy, with a backup, nothing lost', async () => {
     const dir = tempDir();
     const store = new ProfileStore({ configDir: dir, now: () => NOW });
     await store.add({ name: 'A', url: 'https://c.example.com', username: 'u' });
+    await store.add({ name: 'B', url: 'https://c.example.com', username: 'u' });
     writeFileSync(store.path, readFileSync(store.path, 'utf8').slice(0, 20));
-    expect(store.list()).toEqual([]);
-    expect(store.notice?.message).toContain('was damaged (not valid JSON)');
+    expect(store.list().map((p) => p.name)).toEqual(['A', 'B']);
+    expect(store.notice?.message).toMatch(
+      /was damaged \(not valid JSON\); it was kept as .* and restored from the last good copy this app had read \(2 profile\(s\)\)$/,
+    );
     expect(backups(dir)).toHaveLength(1);
+    // The file itself is whole again, for the other processes too.
+    expect(new ProfileStore({ configDir: dir }).list().map((p) => p.name)).toEqual(['A', 'B']);
   });
 
   it('from a pre-release build (format 0) is migrated, with a backup of the original', () => {
