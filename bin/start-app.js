@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 // `npm start`: launches the desktop app, or says in one line why it cannot and what to use instead.
+// The binary is found the way the electron package does, without require('electron'), which tries
+// to download it when it is missing.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-let binary;
-try {
-  binary = require('electron');
-} catch {
-  binary = undefined;
+function electronBinary() {
+  try {
+    const dir = dirname(require.resolve('electron/package.json'));
+    const binary = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
 }
-if (typeof binary !== 'string' || !existsSync(binary)) {
+
+const binary = electronBinary();
+if (!binary) {
   process.stderr.write(
     'The Electron binary is not installed here (offline install); run the same app in a browser with `npm run web -- --demo`\n',
   );
