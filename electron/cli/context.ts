@@ -1,7 +1,7 @@
 import type { AuditLog } from '../core/audit/audit-log.js';
 import { configDir } from '../core/config-dir.js';
 import type { Profile, ProfileStore } from '../core/profiles/index.js';
-import type { ProfileVault, SecretStore } from '../core/secrets/index.js';
+import type { ProfileVault, SecretStore, StoredToken } from '../core/secrets/index.js';
 import type { SessionManager } from '../core/session/index.js';
 import { note } from './output.js';
 import { promptSecret } from './secret-input.js';
@@ -49,6 +49,19 @@ export class Context {
       );
     }
     return profile;
+  }
+
+  /** A token for `-p NAME` (or the default profile) valid for `--min-ttl` seconds (token, exec). */
+  async token(values: Record<string, unknown>): Promise<{ profile: Profile; token: StoredToken }> {
+    const { intFlag, stringFlag } = await import('./args.js');
+    const profile = await this.profile(stringFlag(values, 'profile'));
+    const minTtl = intFlag(values, 'min-ttl');
+    const manager = await this.manager();
+    const token = await manager.getToken(
+      profile.id,
+      minTtl !== undefined ? { minTtlSeconds: minTtl } : {},
+    );
+    return { profile, token };
   }
 
   async secretStore(): Promise<SecretStore> {

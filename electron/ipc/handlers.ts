@@ -6,6 +6,7 @@ import { InputError } from '../core/errors/index.js';
 import {
   effectiveDialect,
   normalizeClusterUrl,
+  profileInputOf,
   type Profile,
   type ProfileInput,
 } from '../core/profiles/index.js';
@@ -21,21 +22,6 @@ function summary(token: StoredToken): TokenSummary {
     username: token.username,
     dialect: token.dialect,
     fingerprint: fingerprint(token.token),
-  };
-}
-
-/** Settings a duplicate copies; never the id, never anything learned from the server. */
-function asInput(profile: Profile, name: string): ProfileInput {
-  return {
-    name,
-    url: profile.url,
-    username: profile.username,
-    auth: profile.auth,
-    dialect: profile.dialect,
-    tls: { ...profile.tls },
-    validitySeconds: profile.validitySeconds,
-    autoRenew: profile.autoRenew,
-    ...(profile.org !== undefined ? { org: profile.org } : {}),
   };
 }
 
@@ -68,7 +54,9 @@ export function createHandlers(services: AppServices): Handlers {
       const taken = new Set(profiles.list().map((p) => p.name.toLowerCase()));
       let name = `${original.name} (copy)`;
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${original.name} (copy ${n})`;
-      return changed(view(await profiles.add(asInput(original, name.slice(0, 64)))));
+      return changed(
+        view(await profiles.add({ ...profileInputOf(original), name: name.slice(0, 64) })),
+      );
     },
     'profiles:remove': async ({ profileId }) => {
       const removed = await manager.removeProfile(profileId);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { intFlag, parse, stringFlag } from '../args.js';
+import { parse } from '../args.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
@@ -14,13 +14,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   const { values, positionals } = parse(args.slice(0, split), { 'min-ttl': { type: 'string' } });
   if (positionals.length > 0) throw new UsageError('Put the command after --');
   const [command, ...commandArgs] = args.slice(split + 1) as [string, ...string[]];
-  const profile = await context.profile(stringFlag(values, 'profile'));
-  const minTtl = intFlag(values, 'min-ttl');
-  const manager = await context.manager();
-  const token = await manager.getToken(
-    profile.id,
-    minTtl !== undefined ? { minTtlSeconds: minTtl } : {},
-  );
+  const { profile, token } = await context.token(values);
   return new Promise<number>((resolve) => {
     const child = spawn(command, commandArgs, {
       stdio: 'inherit',

@@ -1,4 +1,4 @@
-import { intFlag, parse, stringFlag } from '../args.js';
+import { parse } from '../args.js';
 import type { Context } from '../context.js';
 import { printJson } from '../output.js';
 import { UsageError } from '../usage-error.js';
@@ -8,13 +8,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   const { values, positionals } = parse(args, { 'min-ttl': { type: 'string' } });
   if (positionals.length > 0)
     throw new UsageError('token takes no arguments; use -p NAME to pick a profile');
-  const profile = await context.profile(stringFlag(values, 'profile'));
-  const minTtl = intFlag(values, 'min-ttl');
-  const manager = await context.manager();
-  const token = await manager.getToken(
-    profile.id,
-    minTtl !== undefined ? { minTtlSeconds: minTtl } : {},
-  );
+  const { profile, token } = await context.token(values);
   if (values.json) {
     printJson({
       profile: profile.name,

@@ -6,8 +6,11 @@ import type { ProfileStore } from './profile-store.js';
 const FORMAT = 'tsm-profiles';
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-/** What an exported profile holds: settings only. No id, no secret, no server-learned facts. */
-function exportable(profile: Profile): ProfileInput {
+/**
+ * A profile's settings as input again (export, duplicate): no id, no secret, nothing learned from
+ * the server.
+ */
+export function profileInputOf(profile: Profile): ProfileInput {
   const out: ProfileInput = {
     name: profile.name,
     url: profile.url,
@@ -23,7 +26,7 @@ function exportable(profile: Profile): ProfileInput {
 }
 
 export function exportProfiles(profiles: readonly Profile[]): string {
-  return `${JSON.stringify({ format: FORMAT, version: 1, profiles: profiles.map(exportable) }, undefined, 2)}\n`;
+  return `${JSON.stringify({ format: FORMAT, version: 1, profiles: profiles.map(profileInputOf) }, undefined, 2)}\n`;
 }
 
 export interface ImportReport {

@@ -18,10 +18,18 @@ export interface TlsOptions {
  * standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY variables.
  */
 export function createNodeFetch(tls: TlsOptions = {}): FetchLike {
+  // One connection pool per TLS setting, so keep-alive connections serve every client alike.
+  const key = `${tls.dangerouslyAcceptAnyCertificate === true}:${tls.caPem ?? ''}`;
+  const known = POOLS.get(key);
+  if (known) return known;
   const connect = {
     ...(tls.caPem ? { ca: [...rootCertificates, tls.caPem] } : {}),
     rejectUnauthorized: tls.dangerouslyAcceptAnyCertificate !== true,
   };
   const dispatcher = new EnvHttpProxyAgent({ connect, requestTls: connect });
-  return (url, init) => undiciFetch(url, { ...init, dispatcher });
+  const fetch: FetchLike = (url, init) => undiciFetch(url, { ...init, dispatcher });
+  POOLS.set(key, fetch);
+  return fetch;
 }
+
+const POOLS = new Map<string, FetchLike>();
