@@ -87,6 +87,15 @@ export class ProfileVault {
     return this.store.set(account(profileId, 'cookies'), serializedJar);
   }
 
+  /** The person chose not to keep it (remember unticked). */
+  async forgetPassword(profileId: string): Promise<void> {
+    await this.#remove(profileId, ['password']);
+  }
+
+  async forgetSecretKey(profileId: string): Promise<void> {
+    await this.#remove(profileId, ['secret-key']);
+  }
+
   /** A revoked token goes; a cookie session beside it stays. */
   async deleteToken(profileId: string): Promise<void> {
     await this.#remove(profileId, ['token']);

@@ -148,7 +148,9 @@ export class SessionManager {
         ...(profile.org !== undefined && client.dialect === 'C' ? { org: profile.org } : {}),
       });
       await vault.setCookies(profile.id, client.serializeCookies());
-      if (request.remember) await vault.setPassword(profile.id, request.password);
+      // The session is now this cookie one; a token from an earlier sign-in would shadow it.
+      await vault.deleteToken(profile.id);
+      await this.#keepCredential(profile, request.remember, 'password', request.password);
       this.#log(profile, 'signed-in', { kind: 'cookie' });
       return this.#apply(profile.id, {
         type: 'signed-in',
@@ -176,12 +178,30 @@ export class SessionManager {
         ? { kind: 'password' as const, password: request.password }
         : { kind: 'secretKey' as const, secretKey: request.secretKey };
     const issued = await this.#issue(profile, client, credential);
-    if (request.remember && request.method === 'password')
-      await vault.setPassword(profile.id, request.password);
-    if (request.remember && request.method === 'secret-key')
-      await vault.setSecretKey(profile.id, request.secretKey);
+    await this.#keepCredential(
+      profile,
+      request.remember,
+      request.method,
+      request.method === 'password' ? request.password : request.secretKey,
+    );
     await this.#store(profile, 'issued', issued);
     return this.status(profile.id);
+  }
+
+  /** remember: true keeps the credential for renewals; false forgets one kept before. */
+  async #keepCredential(
+    profile: Profile,
+    remember: boolean | undefined,
+    kind: 'password' | 'secret-key',
+    value: string,
+  ): Promise<void> {
+    const { vault } = this.#o;
+    if (remember === undefined) return;
+    if (kind === 'password') {
+      await (remember ? vault.setPassword(profile.id, value) : vault.forgetPassword(profile.id));
+    } else {
+      await (remember ? vault.setSecretKey(profile.id, value) : vault.forgetSecretKey(profile.id));
+    }
   }
 
   /**

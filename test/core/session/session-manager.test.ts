@@ -120,6 +120,25 @@ describe('sign in', () => {
     },
   );
 
+  it('signing in again without remembering forgets the password kept before', async () => {
+    const w = await create();
+    await w.manager.signIn(w.profile.id, password(true));
+    expect(await w.vault.entries(w.profile.id)).toEqual(['password', 'token']);
+    await w.manager.signIn(w.profile.id, password(false));
+    expect(await w.vault.entries(w.profile.id)).toEqual(['token']);
+  });
+
+  it('a cookie sign-in replaces an earlier token, so the status is the cookie session', async () => {
+    const w = await create();
+    await w.manager.signIn(w.profile.id, password(false));
+    await w.manager.signIn(w.profile.id, cookie(false));
+    expect(await w.vault.entries(w.profile.id)).toEqual(['cookies']);
+    expect(await w.manager.restore(w.profile.id)).toMatchObject({
+      state: 'signed-in',
+      kind: 'cookie',
+    });
+  });
+
   it('by a pasted token: its own expiry, trimmed, the user the cluster names', async () => {
     const w = await create({ profile: { auth: 'token' } });
     const pasted = await tokenFromCluster(w.emulator, 900);
