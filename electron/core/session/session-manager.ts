@@ -6,15 +6,8 @@ import type { ProfileVault, StoredToken } from '../secrets/index.js';
 import { withLock } from '../storage/file-lock.js';
 import type { IssuedToken, SessionInfo, ThoughtSpotClient } from '../thoughtspot/index.js';
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
-import { ExpiryTimers } from './expiry-timers.js';
-import {
-  dueEvent,
-  nextCheckAt,
-  transition,
-  type SessionEventType,
-  type SessionState,
-  type SessionStatus,
-} from './session-state.js';
+import type { SessionState, SessionStatus } from './session-state.js';
+import { SessionStates, type SessionChange } from './session-states.js';
 
 export interface SessionManagerOptions {
   profiles: ProfileStore;
@@ -32,6 +25,8 @@ export interface SessionManagerOptions {
   validateEveryMs?: number;
 }
 
+export type { SessionChange };
+
 export type SignInRequest =
   | {
       method: 'password';
@@ -42,12 +37,6 @@ export type SignInRequest =
     }
   | { method: 'secret-key'; secretKey: string; remember?: boolean }
   | { method: 'token'; token: string };
-
-export interface SessionChange {
-  profileId: string;
-  status: SessionStatus;
-  previous: SessionStatus;
-}
 
 /** Ask for a token valid at least this long unless told otherwise (seconds). */
 export const DEFAULT_MIN_TTL_SECONDS = 60;
@@ -65,11 +54,9 @@ export class SessionManager {
   readonly #o: SessionManagerOptions;
   readonly #now: () => number;
   readonly #leadMs: number;
-  readonly #statuses = new Map<string, SessionStatus>();
-  readonly #listeners = new Set<(change: SessionChange) => void>();
+  readonly #states: SessionStates;
   readonly #inflight = new Map<string, Promise<StoredToken>>();
   readonly #forgetting = new Map<string, Promise<void>>();
-  readonly #timers: ExpiryTimers | undefined;
   readonly #validator: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: SessionManagerOptions) {
@@ -82,7 +69,7 @@ export class SessionManager {
       ...(options.fetchFor ? { fetchFor: options.fetchFor } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
-    this.#timers = options.timers ? new ExpiryTimers(this.#now, (id) => this.#tick(id)) : undefined;
+    this.#states = new SessionStates(this.#now, this.#leadMs, options.timers === true);
     if (options.validateEveryMs) {
       this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
       this.#validator.unref();
@@ -90,12 +77,11 @@ export class SessionManager {
   }
 
   status(profileId: string): SessionStatus {
-    return this.#statuses.get(profileId) ?? { state: 'signed-out' };
+    return this.#states.status(profileId);
   }
 
   subscribe(listener: (change: SessionChange) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#states.subscribe(listener);
   }
 
   /** Reads what the keychain holds for a profile and derives its status (no network). */
@@ -103,14 +89,14 @@ export class SessionManager {
     const profile = this.#o.profiles.get(profileId);
     const token = await this.#cachedToken(profile);
     if (token)
-      return this.#apply(profile.id, {
+      return this.#states.apply(profile.id, {
         type: 'signed-in',
         kind: 'bearer',
         expiresAt: token.expiresAt,
       });
     if (await this.#o.vault.getCookies(profile.id))
-      return this.#apply(profile.id, { type: 'signed-in', kind: 'cookie' });
-    return this.#apply(profile.id, { type: 'signed-out' });
+      return this.#states.apply(profile.id, { type: 'signed-in', kind: 'cookie' });
+    return this.#states.apply(profile.id, { type: 'signed-out' });
   }
 
   async signIn(profileId: string, request: SignInRequest): Promise<SessionStatus> {
@@ -120,7 +106,7 @@ export class SessionManager {
     if (request.method === 'token' && !/^\S+$/.test(request.token.trim())) {
       throw new InputError('The token must not contain spaces or line breaks');
     }
-    this.#apply(profile.id, { type: 'begin-sign-in' });
+    this.#states.apply(profile.id, { type: 'begin-sign-in' });
     try {
       const client = await this.access.client(profile);
       const status = await this.#signInWith(profile, client, request);
@@ -152,7 +138,7 @@ export class SessionManager {
       await vault.deleteToken(profile.id);
       await this.#keepCredential(profile, request.remember, 'password', request.password);
       this.#log(profile, 'signed-in', { kind: 'cookie' });
-      return this.#apply(profile.id, {
+      return this.#states.apply(profile.id, {
         type: 'signed-in',
         kind: 'cookie',
         ...(result.expiresAt !== undefined ? { expiresAt: result.expiresAt } : {}),
@@ -217,7 +203,7 @@ export class SessionManager {
     const minTtlMs = (options.minTtlSeconds ?? DEFAULT_MIN_TTL_SECONDS) * 1000;
     const cached = await this.#cachedToken(profile);
     if (cached && cached.expiresAt - this.#now() >= minTtlMs) return cached;
-    if (!this.#statuses.has(profile.id)) await this.restore(profile.id);
+    if (!this.#states.known(profile.id)) await this.restore(profile.id);
     return this.#singleFlight(profile, () => this.#renewLocked(profile, minTtlMs));
   }
 
@@ -247,7 +233,7 @@ export class SessionManager {
           minTtlMs !== Number.POSITIVE_INFINITY &&
           cached.expiresAt - this.#now() >= minTtlMs
         ) {
-          this.#apply(profile.id, {
+          this.#states.apply(profile.id, {
             type: 'signed-in',
             kind: 'bearer',
             expiresAt: cached.expiresAt,
@@ -255,7 +241,7 @@ export class SessionManager {
           return cached;
         }
         this.#refuseWhileBusy(profile, ['signing-in']);
-        this.#apply(profile.id, { type: 'begin-renew' });
+        this.#states.apply(profile.id, { type: 'begin-renew' });
         try {
           const issued = await this.#renewFromStoredCredential(profile, cached);
           return await this.#store(profile, cached ? 'renewed' : 'issued', issued);
@@ -263,7 +249,7 @@ export class SessionManager {
           const failure = this.#fail(profile, error);
           // A token that still works stays usable: the status goes back to it, timers and all.
           if (cached && cached.expiresAt > this.#now()) {
-            this.#apply(profile.id, {
+            this.#states.apply(profile.id, {
               type: 'signed-in',
               kind: 'bearer',
               expiresAt: cached.expiresAt,
@@ -342,13 +328,13 @@ export class SessionManager {
         if (expiresAt !== token.expiresAt)
           await this.#o.vault.setToken(profile.id, { ...token, expiresAt });
         this.#log(profile, 'validated', { fingerprint: fingerprint(token.token), kind: 'bearer' });
-        return this.#apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt });
+        return this.#states.apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt });
       }
       // Dialects A and B say when a cookie session ends: keep it, so its expiry is still announced
       // (a time already past cannot be right about a session the cluster just accepted).
       const { expiresAt } = await client.info();
       this.#log(profile, 'validated', { kind: 'cookie' });
-      return this.#apply(profile.id, {
+      return this.#states.apply(profile.id, {
         type: 'signed-in',
         kind: 'cookie',
         ...(expiresAt !== undefined && expiresAt > this.#now() ? { expiresAt } : {}),
@@ -359,7 +345,7 @@ export class SessionManager {
   }
 
   async validateAll(): Promise<void> {
-    for (const [profileId, status] of this.#statuses) {
+    for (const [profileId, status] of this.#states.entries()) {
       if (status.state === 'signed-in' || status.state === 'expiring-soon') {
         await this.validate(profileId).catch(() => undefined);
       }
@@ -387,7 +373,7 @@ export class SessionManager {
     await this.#forgetToken(profile.id);
     this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
     // Lenient: a second revoke running at the same time (tray and window) finds it revoked already.
-    this.#apply(profile.id, { type: 'revoked' }, true);
+    this.#states.apply(profile.id, { type: 'revoked' }, true);
   }
 
   /**
@@ -421,7 +407,7 @@ export class SessionManager {
     }
     await this.#o.vault.removeProfile(profile.id);
     this.#log(profile, 'signed-out', {});
-    this.#apply(profile.id, { type: 'signed-out' });
+    this.#states.apply(profile.id, { type: 'signed-out' });
     return { cluster };
   }
 
@@ -430,8 +416,7 @@ export class SessionManager {
     const profile = this.#o.profiles.get(profileId);
     await this.#o.vault.removeProfile(profile.id);
     const removed = await this.#o.profiles.remove(profile.id);
-    this.#timers?.cancel(profile.id);
-    this.#statuses.delete(profile.id);
+    this.#states.forget(profile.id);
     return removed;
   }
 
@@ -442,20 +427,19 @@ export class SessionManager {
 
   /** After sleep or a clock change: look at every session's clock again, and ask the server. */
   async resume(): Promise<void> {
-    for (const profileId of this.#statuses.keys()) this.#tick(profileId);
+    for (const [profileId] of this.#states.entries()) this.#states.tick(profileId);
     if (this.#o.validateEveryMs) await this.validateAll();
   }
 
   dispose(): void {
-    this.#timers?.dispose();
+    this.#states.dispose();
     if (this.#validator) clearInterval(this.#validator);
-    this.#listeners.clear();
   }
 
   /** The profile, with its status read from the keychain first if this process has none yet. */
   async #loaded(profileId: string): Promise<Profile> {
     const profile = this.#o.profiles.get(profileId);
-    if (!this.#statuses.has(profile.id)) await this.restore(profile.id);
+    if (!this.#states.known(profile.id)) await this.restore(profile.id);
     return profile;
   }
 
@@ -498,7 +482,11 @@ export class SessionManager {
     const stored = this.#toStored({ ...issued, username: issued.username || profile.username });
     await this.#o.vault.setToken(profile.id, stored);
     this.#log(profile, action, { fingerprint: fingerprint(stored.token), kind: 'bearer' });
-    this.#apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt: stored.expiresAt });
+    this.#states.apply(profile.id, {
+      type: 'signed-in',
+      kind: 'bearer',
+      expiresAt: stored.expiresAt,
+    });
     return stored;
   }
 
@@ -522,9 +510,9 @@ export class SessionManager {
       await this.#forgetToken(profile.id);
       this.#log(profile, 'revoked', { code: error.code, message: error.message });
       // Lenient: a concurrent validate or info may have found it revoked first.
-      this.#apply(profile.id, { type: 'revoked' }, true);
+      this.#states.apply(profile.id, { type: 'revoked' }, true);
     } else if (SESSION_OVER.has(error.code)) {
-      this.#apply(profile.id, { type: 'time-up' }, true);
+      this.#states.apply(profile.id, { type: 'time-up' }, true);
     }
     return error;
   }
@@ -546,7 +534,11 @@ export class SessionManager {
   #fail(profile: Profile, error: unknown): unknown {
     if (isAppError(error)) {
       this.#log(profile, 'error', { code: error.code, message: error.message });
-      this.#apply(profile.id, { type: 'failed', code: error.code, message: error.message }, true);
+      this.#states.apply(
+        profile.id,
+        { type: 'failed', code: error.code, message: error.message },
+        true,
+      );
     }
     return error;
   }
@@ -566,37 +558,5 @@ export class SessionManager {
     } catch {
       // The audit log must never stop a sign-in; a full disk shows up elsewhere.
     }
-  }
-
-  #tick(profileId: string): void {
-    const status = this.status(profileId);
-    const due = dueEvent(status, this.#now(), this.#leadMs);
-    if (due) this.#apply(profileId, due);
-    else this.#timers?.schedule(profileId, nextCheckAt(status, this.#leadMs));
-  }
-
-  /** The only place a status changes: the transition, then what the clock already says, then news. */
-  #apply(profileId: string, event: SessionEventType, lenient = false): SessionStatus {
-    const previous = this.status(profileId);
-    let next: SessionStatus;
-    try {
-      next = transition(previous, event);
-    } catch (error) {
-      if (lenient) return previous;
-      throw error;
-    }
-    for (
-      let due = dueEvent(next, this.#now(), this.#leadMs);
-      due;
-      due = dueEvent(next, this.#now(), this.#leadMs)
-    ) {
-      next = transition(next, due);
-    }
-    this.#statuses.set(profileId, next);
-    this.#timers?.schedule(profileId, nextCheckAt(next, this.#leadMs));
-    if (JSON.stringify(next) !== JSON.stringify(previous)) {
-      for (const listener of this.#listeners) listener({ profileId, status: next, previous });
-    }
-    return next;
   }
 }
