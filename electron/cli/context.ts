@@ -3,6 +3,7 @@ import { configDir } from '../core/config-dir.js';
 import type { Profile, ProfileStore } from '../core/profiles/index.js';
 import type { ProfileVault, SecretStore, StoredToken } from '../core/secrets/index.js';
 import type { SessionManager } from '../core/session/index.js';
+import { intFlag, stringFlag } from './args.js';
 import { note } from './output.js';
 import { promptSecret } from './secret-input.js';
 
@@ -53,7 +54,6 @@ export class Context {
 
   /** A token for `-p NAME` (or the default profile) valid for `--min-ttl` seconds (token, exec). */
   async token(values: Record<string, unknown>): Promise<{ profile: Profile; token: StoredToken }> {
-    const { intFlag, stringFlag } = await import('./args.js');
     const profile = await this.profile(stringFlag(values, 'profile'));
     const minTtl = intFlag(values, 'min-ttl');
     const manager = await this.manager();
