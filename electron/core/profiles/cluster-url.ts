@@ -1,5 +1,6 @@
 import { InputError } from '../errors/index.js';
 import { hasControlCharacters } from '../text-checks.js';
+import { parseClusterUrl } from '../thoughtspot/cluster-url.js';
 
 const MAX_URL_LENGTH = 2048;
 
@@ -29,23 +30,7 @@ export function normalizeClusterUrl(
     }
     text = `https://${typed}`;
   }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InputError(`The cluster URL "${typed}" is not a valid URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(
-      `The cluster URL must start with https:// or http://, not ${url.protocol}`,
-    );
-  }
-  if (!url.hostname) throw new InputError('The cluster URL has no host name');
-  if (url.username || url.password) {
-    throw new InputError(
-      'The cluster URL must not contain a username or password; enter those when signing in',
-    );
-  }
-  const path = url.pathname.replace(/\/+$/, '');
-  return `${url.protocol}//${url.host}${path}`;
+  if (!URL.canParse(text)) throw new InputError(`The cluster URL "${typed}" is not a valid URL`);
+  // The client's own check (http/https only, no credentials) yields the stored form.
+  return parseClusterUrl(text).origin;
 }
