@@ -21,6 +21,9 @@ export class ProfilesStore {
   readonly api: SessionApi;
   #loading: Promise<void> | undefined;
   #again = false;
+  /** Counts status updates, so a list answer never undoes one that came while it was asked. */
+  #updates = 0;
+  readonly #latest = new Map<string, { update: number; status: SessionStatus }>();
 
   constructor(api: SessionApi) {
     this.api = api;
@@ -43,9 +46,15 @@ export class ProfilesStore {
   async #loadLoop(): Promise<void> {
     do {
       this.#again = false;
+      const askedAt = this.#updates;
       const result = await attempt(this.api, 'profiles:list', {});
       if (result.ok) {
-        this.profiles = result.data.profiles;
+        this.profiles = result.data.profiles.map((profile) => {
+          const latest = this.#latest.get(profile.id);
+          return latest && latest.update > askedAt
+            ? { ...profile, status: latest.status }
+            : profile;
+        });
         this.secrets = result.data.secrets;
         this.notice = result.data.notice;
         this.error = undefined;
@@ -58,6 +67,7 @@ export class ProfilesStore {
 
   /** A status learned from an answer, ahead of its event. */
   setStatus(profileId: string, status: SessionStatus): void {
+    this.#latest.set(profileId, { update: ++this.#updates, status });
     const profile = this.byId(profileId);
     if (profile) profile.status = status;
   }
@@ -65,8 +75,8 @@ export class ProfilesStore {
   apply(event: AppEvent): void {
     switch (event.type) {
       case 'session':
-        if (this.byId(event.profileId)) this.setStatus(event.profileId, event.status);
-        else void this.load();
+        this.setStatus(event.profileId, event.status);
+        if (!this.byId(event.profileId)) void this.load();
         return;
       case 'profiles':
         void this.load();

@@ -64,6 +64,30 @@ describe('ProfilesStore', () => {
     expect(store.profiles[0]?.name).toBe('v2');
   });
 
+  it('keeps a status that changed while the list was being read', async () => {
+    const answer = deferred<void>();
+    let n = 0;
+    const api = new FakeApi().on('profiles:list', async () => {
+      if (n++ > 0) await answer.promise;
+      // The snapshot was taken while the sign-in was still running.
+      return { profiles: [profileView({ status: { state: 'signing-in' } })], secrets: {} };
+    });
+    const store = new ProfilesStore(api);
+    await store.load();
+    const loading = store.load();
+    store.apply({
+      type: 'session',
+      profileId: 'p1',
+      status: { state: 'error', code: 'ACCOUNT_LOCKED', message: 'locked' },
+    });
+    answer.resolve();
+    await loading;
+    expect(store.byId('p1')?.status).toMatchObject({ state: 'error', code: 'ACCOUNT_LOCKED' });
+    // A later list is taken as it comes.
+    await store.load();
+    expect(store.byId('p1')?.status).toEqual({ state: 'signing-in' });
+  });
+
   it('takes a new secrets state from its event', async () => {
     const api = new FakeApi().on('profiles:list', () => ({ profiles: [], secrets: {} }));
     const store = new ProfilesStore(api);
