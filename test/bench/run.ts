@@ -24,8 +24,10 @@ const benches: [string, () => Promise<BenchResult | BenchResult[]>][] = [
   ['first sign-in form', () => benchFirstForm(runs)],
 ];
 
+// BENCH_ONLY=form (any part of a label) runs the matching benches alone, for quick iteration.
+const only = process.env.BENCH_ONLY?.toLowerCase();
 const results: BenchResult[] = [];
-for (const [label, bench] of benches) {
+for (const [label, bench] of benches.filter(([l]) => !only || l.includes(only))) {
   if (!json) process.stderr.write(`running ${label}…\n`);
   results.push(...[await bench()].flat());
 }
