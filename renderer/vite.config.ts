@@ -1,19 +1,22 @@
 // The renderer's production build: relative paths (loaded from a file or the web bridge), no
 // inline scripts or styles (the CSP allows 'self' only), component CSS emitted to a file.
+// `--ssr` builds the web bridge's prerenderer (src/first-screen.server.ts) into dist/renderer-ssr
+// beside the compiled electron/ code, outside what is served or packaged.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   root: import.meta.dirname,
   base: './',
   plugins: [svelte({ configFile: false, emitCss: true, compilerOptions: { css: 'external' } })],
   build: {
-    outDir: 'dist',
+    outDir: isSsrBuild ? '../dist/renderer-ssr' : 'dist',
     emptyOutDir: true,
-    target: 'es2022',
+    copyPublicDir: !isSsrBuild,
+    target: isSsrBuild ? 'node20' : 'es2022',
     modulePreload: false,
     assetsInlineLimit: 0,
     cssCodeSplit: false,
     reportCompressedSize: false,
   },
-});
+}));

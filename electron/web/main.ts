@@ -7,6 +7,7 @@ import { ensureDemoProfile } from '../core/app/demo-profile.js';
 import { MemoryClipboard } from '../core/clipboard/token-clipboard.js';
 import { configDir } from '../core/config-dir.js';
 import { createHandlers } from '../ipc/handlers.js';
+import { firstScreen } from './first-screen.js';
 import { startWebBridge } from './server.js';
 
 const { values } = parseArgs({
@@ -28,11 +29,18 @@ if (values.demo) {
 }
 await services.restoreSessions();
 
+const handlers = createHandlers(services);
+// A list that cannot be read now is left for the window to ask for, and show the error of.
+const listProfiles = () => handlers['profiles:list']({}).catch(() => undefined);
 const bridge = await startWebBridge({
   services,
-  handlers: createHandlers(services),
+  handlers,
   clipboard,
   rendererDir: fileURLToPath(new URL('../../../renderer/dist', import.meta.url)),
+  firstScreen: firstScreen(
+    fileURLToPath(new URL('../../renderer-ssr/first-screen.server.js', import.meta.url)),
+    listProfiles,
+  ),
   port: Number(values.port),
 });
 process.stdout.write(`${bridge.url}\n`);

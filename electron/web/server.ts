@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../core/shell/trusted-sender.js';
 import { EVENT_CHANNEL } from '../ipc/contract.js';
 import { dispatch, type Handlers } from '../ipc/dispatch.js';
 import { BRIDGE_SCRIPT } from './bridge-script.js';
+import type { FirstScreen } from './first-screen.js';
 import { checkHost, checkRequest, KEY_COOKIE, keyMatches } from './guard.js';
 import { injectBridge, readStatic } from './static-files.js';
 
@@ -17,6 +18,8 @@ export interface WebBridgeOptions {
   handlers: Handlers;
   clipboard: MemoryClipboard;
   rendererDir: string;
+  /** Fills in the first screen of the page (see first-screen.ts); without it, the page as built. */
+  firstScreen?: FirstScreen;
   port?: number;
 }
 
@@ -147,9 +150,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         missing ? 'The renderer is not built; run `npm run build`' : 'Not found',
       );
     }
-    const body = file.type.startsWith('text/html')
-      ? injectBridge(file.body.toString('utf8'))
-      : file.body;
+    let body: string | Buffer = file.body;
+    if (file.type.startsWith('text/html')) {
+      body = injectBridge(file.body.toString('utf8'));
+      if (options.firstScreen) body = await options.firstScreen(body);
+    }
     send(response, 200, file.type, body);
   };
 

@@ -34,8 +34,16 @@ export async function readStatic(
   }
 }
 
-/** Puts the bridge before the app's own scripts. */
+/**
+ * Puts the bridge before the app's own scripts. Deferred, so the page (with its prerendered form)
+ * is parsed without waiting for it; deferred and module scripts run in document order, so it
+ * still runs before the app.
+ */
 export function injectBridge(html: string): string {
-  const tag = '<script src="./bridge.js"></script>';
-  return html.includes('</head>') ? html.replace('</head>', `${tag}\n</head>`) : `${tag}\n${html}`;
+  const tag = '<script defer src="./bridge.js"></script>';
+  const firstScript = html.indexOf('<script');
+  if (firstScript >= 0) return `${html.slice(0, firstScript)}${tag}\n${html.slice(firstScript)}`;
+  return html.includes('</head>')
+    ? html.replace('</head>', () => `${tag}\n</head>`)
+    : `${tag}\n${html}`;
 }

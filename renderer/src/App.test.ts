@@ -32,9 +32,46 @@ function fakeApi(profiles: ProfileView[] = [profileView()], secrets: SecretsStat
     .on('secrets:useEncryptedFile', () => ({ location: 'an encrypted file' }));
 }
 
+/** Two profiles, neither the default: the window opens on the list. */
+const twoProfiles = () => [
+  profileView({ isDefault: false }),
+  profileView({ id: 'p2', name: 'Staging', isDefault: false }),
+];
+
 describe('App', () => {
+  it('opens on the default profile’s sign-in form once the list is in, never drawing the list', async () => {
+    const api = fakeApi([
+      profileView({ id: 'p2', name: 'Staging', isDefault: false }),
+      profileView(),
+    ]);
+    const seen: string[] = [];
+    const observer = new MutationObserver((records) => {
+      // Every heading ever added, even one replaced before this callback ran.
+      for (const node of records.flatMap((r) => [...r.addedNodes])) {
+        if (!(node instanceof Element)) continue;
+        for (const h1 of [node, ...node.querySelectorAll('h1')].filter((e) => e.tagName === 'H1'))
+          seen.push(h1.textContent ?? '');
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    render(App, { api });
+    await screen.findByRole('heading', { name: 'Demo cluster', level: 1 });
+    observer.disconnect();
+    expect(seen).not.toContain('Profiles');
+    expect(screen.getByRole('tab', { name: 'Sign-in' }).getAttribute('aria-selected')).toBe('true');
+    // The first screen is where the window starts, not a move: focus stays put.
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('starts from a prerendered list at once, without waiting for its own', async () => {
+    const api = new FakeApi().on('profiles:list', () => new Promise<never>(() => undefined));
+    render(App, { api, first: { profiles: twoProfiles(), secrets: {} } });
+    expect(screen.getByRole('heading', { name: 'Profiles', level: 1 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Staging' })).toBeTruthy();
+  });
+
   it('moves from the list to sign-in to the session, focusing each screen’s heading', async () => {
-    const api = fakeApi();
+    const api = fakeApi(twoProfiles());
     render(App, { api });
     await fireEvent.click(await screen.findByRole('button', { name: 'Demo cluster' }));
     await vi.waitFor(() =>
@@ -55,8 +92,7 @@ describe('App', () => {
 
   it('moves between tabs with the arrow keys', async () => {
     render(App, { api: fakeApi() });
-    await fireEvent.click(await screen.findByRole('button', { name: 'Demo cluster' }));
-    const first = screen.getByRole('tab', { name: 'Sign-in' });
+    const first = await screen.findByRole('tab', { name: 'Sign-in' });
     await fireEvent.keyDown(first, { key: 'ArrowRight' });
     await tick();
     const session = screen.getByRole('tab', { name: 'Session' });
@@ -67,7 +103,7 @@ describe('App', () => {
   });
 
   it('opens the editor from "Add profile" and the activity log from the menu', async () => {
-    render(App, { api: fakeApi() });
+    render(App, { api: fakeApi(twoProfiles()) });
     await fireEvent.click(await screen.findByRole('button', { name: 'Add profile' }));
     expect(screen.getByRole('heading', { name: 'New profile' })).toBeTruthy();
     expect(screen.getByLabelText('Cluster URL')).toBeTruthy();

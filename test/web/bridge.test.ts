@@ -58,7 +58,7 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(
     join(rendererDir, 'index.html'),
-    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+    '<!doctype html><html><head><title>t</title><script type="module" src="./app.js"></script></head><body></body></html>',
   );
   writeFileSync(join(sandbox.configDir, 'outside.txt'), 'private');
   services = new AppServices({
@@ -125,7 +125,10 @@ describe('the browser-mode bridge', () => {
 
   it('serves the page with the bridge script injected and a strict CSP, and nothing outside the renderer', async () => {
     const page = await send('/');
-    expect(page.body).toContain('<script src="./bridge.js"></script>');
+    // Deferred (the page parses without waiting for it), yet before the app's module script.
+    const bridgeAt = page.body.indexOf('<script defer src="./bridge.js"></script>');
+    expect(bridgeAt).toBeGreaterThan(0);
+    expect(bridgeAt).toBeLessThan(page.body.indexOf('<script type="module"'));
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect((await send('/bridge.js')).body).toContain("Object.defineProperty(window, 'sessionApi'");
     for (const path of ['/../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt']) {

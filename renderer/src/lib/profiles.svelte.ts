@@ -6,6 +6,7 @@ import {
   attempt,
   type AppEvent,
   type ProfileView,
+  type ResponseOf,
   type SecretsState,
   type SessionApi,
   type SessionStatus,
@@ -48,21 +49,25 @@ export class ProfilesStore {
       this.#again = false;
       const askedAt = this.#updates;
       const result = await attempt(this.api, 'profiles:list', {});
-      if (result.ok) {
-        this.profiles = result.data.profiles.map((profile) => {
-          const latest = this.#latest.get(profile.id);
-          return latest && latest.update > askedAt
-            ? { ...profile, status: latest.status }
-            : profile;
-        });
-        this.secrets = result.data.secrets;
-        this.notice = result.data.notice;
-        this.error = undefined;
-      } else {
-        this.error = result.error;
-      }
+      if (result.ok) this.take(result.data, askedAt);
+      else this.error = result.error;
       this.loaded = true;
     } while (this.#again);
+  }
+
+  /**
+   * A profile list answer (or the one a prerendered page came with). Statuses that changed after
+   * `askedAt` (a count of updates) are newer than the answer, so they stay.
+   */
+  take(data: ResponseOf<'profiles:list'>, askedAt = this.#updates): void {
+    this.profiles = data.profiles.map((profile) => {
+      const latest = this.#latest.get(profile.id);
+      return latest && latest.update > askedAt ? { ...profile, status: latest.status } : profile;
+    });
+    this.secrets = data.secrets;
+    this.notice = data.notice;
+    this.error = undefined;
+    this.loaded = true;
   }
 
   /** A status learned from an answer, ahead of its event. */

@@ -69,6 +69,12 @@ describe('keyboard only', () => {
   }
 
   it('signs in from the profile list without a mouse, with focus always visible', async () => {
+    // The window opens on the default profile; the list is one Tab stop and Enter away.
+    await ui.page.getByRole('heading', { name: 'Demo cluster', level: 1 }).waitFor();
+    const list = await pressUntil('Tab', 'Profiles', 'button');
+    expect(list.outline).toBe('solid 3px');
+    await ui.page.keyboard.press('Enter');
+    await expect.poll(focused, POLL).toMatchObject({ tag: 'h1', name: 'Profiles' });
     const row = await pressUntil('Tab', 'Demo cluster', 'button');
     expect(row.outline).toBe('solid 3px');
     await ui.page.keyboard.press('Enter');

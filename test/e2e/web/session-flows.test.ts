@@ -38,8 +38,12 @@ describe('the window, end to end', () => {
     await app?.stop();
   });
 
-  it('lists the demo profile with its state', async () => {
+  it('opens on the default profile’s sign-in form, and lists it with its state', async () => {
     expect(clusterUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await ui.page.getByRole('heading', { name: 'Demo cluster', level: 1 }).waitFor();
+    expect(await ui.tab('Sign-in').getAttribute('aria-selected')).toBe('true');
+    expect(await ui.button('Sign in').isEnabled()).toBe(true);
+    await ui.profiles();
     const row = ui.page.locator('[data-profile="Demo cluster"]');
     await expect.poll(() => ui.text(row), POLL).toContain('Signed out');
     await expect.poll(() => ui.text(row), POLL).toContain('Default');

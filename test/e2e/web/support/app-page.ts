@@ -60,7 +60,9 @@ export class AppPage {
     page.setDefaultTimeout(10_000);
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.goto(app.url);
-    await page.getByRole('heading', { name: 'Profiles', level: 1 }).waitFor();
+    // The page arrives prerendered; its controls work once the window's script has taken over.
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await page.getByRole('heading', { level: 1 }).waitFor();
     return ui;
   }
 
