@@ -20,7 +20,7 @@ export const BRIDGE_SCRIPT = `(() => {
       body: JSON.stringify(request === undefined ? null : request),
       credentials: 'same-origin',
     });
-    if (response.status === 403) throw rebuild({ code: 'INVALID_INPUT', message: 'This page is not authorized; open the URL printed by npm run web again', details: {} });
+    if (response.status === 403) throw rebuild({ code: 'FORBIDDEN', message: 'This page is not authorized; open the URL printed by npm run web again', details: {} });
     const envelope = await response.json();
     if (envelope.ok) return envelope.data;
     throw rebuild(envelope.error);

@@ -202,6 +202,20 @@ describe('the window, end to end', () => {
     await ui.screenshot('profiles-after');
   });
 
+  it('tells a page whose key is gone (the app restarted) to open the printed URL again', async () => {
+    const stale = await AppPage.open(browser, app);
+    try {
+      await stale.page.context().clearCookies();
+      const error = await stale.invokeFailure('profiles:list', {});
+      expect(error).toEqual({
+        code: 'FORBIDDEN',
+        message: 'This page is not authorized; open the URL printed by npm run web again',
+      });
+    } finally {
+      await stale.close();
+    }
+  });
+
   it('kept no secret in web storage, IndexedDB or the address', async () => {
     const snapshot = await ui.storage();
     expect(snapshot).toEqual({

@@ -122,6 +122,21 @@ export class AppPage {
     return answer as ResponseOf<C>;
   }
 
+  /** Calls the app's API from inside the page, expecting a failure: its code and message. */
+  async invokeFailure(
+    channel: ChannelName,
+    request: unknown,
+  ): Promise<{ code: string; message: string }> {
+    return this.page.evaluate(
+      (c) =>
+        window.sessionApi.invoke(c.channel, c.request).then(
+          () => ({ code: 'NONE', message: 'it succeeded' }),
+          (e: { code: string; message: string }) => ({ code: e.code, message: e.message }),
+        ),
+      { channel, request },
+    );
+  }
+
   /** What web mode's in-memory clipboard holds, asked with the page's own cookie. */
   async clipboard(): Promise<string> {
     const response = await this.page.request.get(`${this.app.origin}/api/clipboard`);
