@@ -30,7 +30,8 @@ const profileInput = v.strictObject({
   url: short(4096),
   username: short(1024),
   auth: v.optional(v.picklist(['password', 'secret-key', 'token'])),
-  org: v.optional(v.pipe(v.number(), v.integer())),
+  // null clears the org of a saved profile (absent keeps it).
+  org: v.optional(v.nullable(v.pipe(v.number(), v.integer()))),
   dialect: v.optional(v.picklist(['auto', 'A', 'B', 'C'])),
   tls: v.optional(
     v.strictObject({ caFile: v.optional(short(4096)), insecure: v.optional(v.boolean()) }),

@@ -31,7 +31,8 @@ export interface ProfileInput {
   url: string;
   username: string;
   auth?: AuthMethod;
-  org?: number;
+  /** On an update, absent keeps the org and null clears it. */
+  org?: number | null;
   dialect?: 'auto' | Dialect;
   tls?: { caFile?: string; insecure?: boolean };
   validitySeconds?: number;

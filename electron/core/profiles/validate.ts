@@ -116,7 +116,7 @@ export function buildProfile(
     checkText('The cluster URL', input.url, 2048),
     input.assumeHttps ? { assumeHttps: true } : {},
   );
-  const org = input.org ?? base.org;
+  const org = input.org === null ? undefined : (input.org ?? base.org);
   const caFile = input.tls?.caFile ?? base.tls?.caFile;
   const profile: Profile = {
     id: base.id,

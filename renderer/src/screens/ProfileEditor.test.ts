@@ -68,6 +68,24 @@ describe('ProfileEditor', () => {
     });
   });
 
+  it('clears the org of a saved profile when its field is emptied', async () => {
+    const api = fakeApi();
+    render(ProfileEditor, {
+      api,
+      profile: profileView({ org: 3 }),
+      onSaved: vi.fn(),
+      onCancel: vi.fn(),
+    });
+    expect((screen.getByLabelText('Org id') as HTMLInputElement).value).toBe('3');
+    await type('Org id', '');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(api.requests('profiles:save')).toHaveLength(1));
+    expect(api.requests('profiles:save')[0]).toMatchObject({
+      profileId: 'p1',
+      input: { org: null },
+    });
+  });
+
   it('saves, then detects the dialect and shows what it found', async () => {
     const api = fakeApi();
     const onSaved = vi.fn();

@@ -65,6 +65,16 @@ describe('profile store', () => {
     expect(moved.detectedDialect).toBeUndefined();
   });
 
+  it('keeps the org when an update leaves it out, and clears it when asked with null', async () => {
+    const store = new ProfileStore({ configDir: tempDir() });
+    const added = await store.add({ ...prod, org: 2 });
+    expect((await store.update(added.id, { ...prod })).org).toBe(2);
+    const cleared = await store.update(added.id, { ...prod, org: null });
+    expect(cleared.org).toBeUndefined();
+    expect(store.get(added.id).org).toBeUndefined();
+    expect(readFileSync(store.path, 'utf8')).not.toMatch(/"org"/);
+  });
+
   it('removes a profile and moves the default to another one', async () => {
     const store = new ProfileStore({ configDir: tempDir() });
     const a = await store.add(prod);
