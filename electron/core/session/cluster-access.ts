@@ -9,8 +9,15 @@ import type {
   TlsOptions,
 } from '../thoughtspot/index.js';
 
-/** Loaded on first use: `tsm token` answered from the keychain never needs the HTTP stack. */
-const loadClient = () => import('../thoughtspot/index.js');
+type ClientModule = typeof import('../thoughtspot/index.js');
+let clientModule: Promise<ClientModule> | undefined;
+
+/**
+ * Loaded on first use: `tsm token` answered from the keychain never needs the HTTP stack. Kept
+ * once loaded: each `import()` still resolves the specifier again (through any loader hooks).
+ */
+const loadClient = (): Promise<ClientModule> =>
+  (clientModule ??= import('../thoughtspot/index.js'));
 
 /** Builds the transport for a profile's TLS settings; Electron hands in one built on net.fetch. */
 export type FetchFactory = (tls: TlsOptions) => FetchLike;
