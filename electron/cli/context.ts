@@ -70,7 +70,8 @@ export class Context {
 
   vault(): Promise<ProfileVault> {
     this.#vault ??= (async () => {
-      const { openSecretStore, ProfileVault } = await import('../core/secrets/index.js');
+      const { ChangeStamp, openSecretStore, ProfileVault, StampedSecretStore } =
+        await import('../core/secrets/index.js');
       const store = await openSecretStore({
         configDir: this.configDir,
         env: this.env,
@@ -79,7 +80,8 @@ export class Context {
           ? { fallback: 'encrypted-file' as const, passphrase: () => this.#passphrase() }
           : {}),
       });
-      return new ProfileVault(store);
+      // Every write is announced, so a running app does not answer from what it remembers.
+      return new ProfileVault(new StampedSecretStore(store, new ChangeStamp(this.configDir)));
     })();
     return this.#vault;
   }

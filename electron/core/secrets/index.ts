@@ -18,3 +18,11 @@ export {
   SECRETS_FILE_NAME,
   type OpenSecretStoreOptions,
 } from './open-secret-store.js';
+export {
+  ChangeStamp,
+  STAMP_FILE_NAME,
+  sameGeneration,
+  nextGeneration,
+  type Generation,
+} from './change-stamp.js';
+export { StampedSecretStore } from './stamped-store.js';
