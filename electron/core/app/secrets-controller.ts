@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { isAppError, KeychainError } from '../errors/index.js';
 import {
+  CachingSecretStore,
+  ChangeStamp,
   EncryptedFileStore,
   openSecretStore,
   SECRETS_FILE_NAME,
@@ -15,14 +17,18 @@ export interface SecretsStatus {
 
 /**
  * The app's SecretStore: the keychain, opened on first use; when it cannot be reached, every call
- * fails with the specific KeychainError until the person opts in to the encrypted file.
+ * fails with the specific KeychainError until the person opts in to the encrypted file. Whichever
+ * store is used is kept in memory in front (CachingSecretStore), a fresh memory per store.
  */
 export class SecretsController implements SecretStore {
   #active: Promise<SecretStore> | undefined;
   #problem: KeychainError | undefined;
   #kind: SecretStore['kind'] = 'keychain';
+  readonly #stamp: ChangeStamp;
 
-  constructor(private readonly options: { configDir: string; env: NodeJS.ProcessEnv }) {}
+  constructor(private readonly options: { configDir: string; env: NodeJS.ProcessEnv }) {
+    this.#stamp = new ChangeStamp(options.configDir);
+  }
 
   get kind(): SecretStore['kind'] {
     return this.#kind;
@@ -53,7 +59,7 @@ export class SecretsController implements SecretStore {
       passphrase: () => Promise.resolve(passphrase),
     });
     await store.accounts(); // a wrong passphrase or a damaged file fails here, before anything is used
-    this.#active = Promise.resolve(store);
+    this.#active = Promise.resolve(this.#cached(store));
     this.#kind = 'encrypted-file';
     this.#problem = undefined;
     return { location: store.describe() };
@@ -84,10 +90,17 @@ export class SecretsController implements SecretStore {
     this.#active ??= openSecretStore({
       configDir: this.options.configDir,
       env: this.options.env,
-    }).catch((error: unknown) => {
-      if (isAppError(error) && error instanceof KeychainError) this.#problem = error;
-      throw error;
-    });
+    }).then(
+      (store) => this.#cached(store),
+      (error: unknown) => {
+        if (isAppError(error) && error instanceof KeychainError) this.#problem = error;
+        throw error;
+      },
+    );
     return this.#active;
+  }
+
+  #cached(store: SecretStore): SecretStore {
+    return new CachingSecretStore(store, { stamp: this.#stamp });
   }
 }

@@ -25,4 +25,9 @@ export {
   nextGeneration,
   type Generation,
 } from './change-stamp.js';
+export {
+  CachingSecretStore,
+  DEFAULT_MAX_AGE_MS,
+  type CachingStoreOptions,
+} from './caching-store.js';
 export { StampedSecretStore } from './stamped-store.js';
