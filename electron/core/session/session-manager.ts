@@ -6,6 +6,7 @@ import type { ProfileVault, StoredToken } from '../secrets/index.js';
 import { withLock } from '../storage/file-lock.js';
 import type { IssuedToken, SessionInfo, ThoughtSpotClient } from '../thoughtspot/index.js';
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
+import { signOutAtCluster, type ClusterSignOut } from './cluster-sign-out.js';
 import type { SessionState, SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
 
@@ -380,32 +381,21 @@ export class SessionManager {
    * Ends the cookie session at the cluster (when there is one) and forgets every secret of the
    * profile here, so nothing renews silently afterwards. Says whether the cluster was told.
    */
-  async signOut(
-    profileId: string,
-  ): Promise<{ cluster: 'signed-out' | 'no-session' | 'unreachable' }> {
+  async signOut(profileId: string): Promise<{ cluster: ClusterSignOut }> {
     const profile = await this.#loaded(profileId);
     const cookies = await this.#o.vault.getCookies(profile.id);
     const token = await this.#cachedToken(profile);
-    if (token && token.expiresAt > this.#now()) {
-      // A live token would outlive the sign-out where it was copied to; revoke it (best effort).
-      try {
-        await (await this.access.client(profile, { bearer: { token: token.token } })).revoke();
-        this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
-      } catch {
-        // Offline or already dead: it expires on its own.
-      }
-    }
-    let cluster: 'signed-out' | 'no-session' | 'unreachable' = 'no-session';
-    if (cookies) {
-      try {
-        await (await this.access.client(profile, { cookies })).logout();
-        cluster = 'signed-out';
-      } catch {
-        // Offline or already ended: still forget it here; the cluster ends it on its own.
-        cluster = 'unreachable';
-      }
-    }
-    await this.#o.vault.removeProfile(profile.id);
+    // Both halves at once (the cluster's answer is not needed to forget here); both have
+    // finished, and a keychain failure is thrown, before the answer.
+    const forgetting = this.#o.vault.removeProfile(profile.id);
+    forgetting.catch(() => undefined); // awaited below, once the cluster has answered
+    const cluster = await signOutAtCluster(
+      this.access,
+      profile,
+      { liveToken: token && token.expiresAt > this.#now() ? token : undefined, cookies },
+      (revoked) => this.#log(profile, 'revoked', { fingerprint: fingerprint(revoked.token) }),
+    );
+    await forgetting;
     this.#log(profile, 'signed-out', {});
     this.#states.apply(profile.id, { type: 'signed-out' });
     return { cluster };

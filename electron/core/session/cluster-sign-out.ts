@@ -1,0 +1,39 @@
+import type { Profile } from '../profiles/index.js';
+import type { StoredToken } from '../secrets/index.js';
+import type { ClusterAccess } from './cluster-access.js';
+
+export type ClusterSignOut = 'signed-out' | 'no-session' | 'unreachable';
+
+export interface HeldSession {
+  /** A token still alive: revoked, since it would outlive the sign-out wherever it was copied to. */
+  liveToken?: StoredToken | undefined;
+  cookies?: string | undefined;
+}
+
+/**
+ * The cluster's half of signing out, best effort and never thrown: the live token is revoked
+ * (`onRevoked` says so) and the cookie session ended. Says whether the cluster was told.
+ */
+export async function signOutAtCluster(
+  access: ClusterAccess,
+  profile: Profile,
+  held: HeldSession,
+  onRevoked: (token: StoredToken) => void,
+): Promise<ClusterSignOut> {
+  if (held.liveToken) {
+    try {
+      await (await access.client(profile, { bearer: { token: held.liveToken.token } })).revoke();
+      onRevoked(held.liveToken);
+    } catch {
+      // Offline or already dead: it expires on its own.
+    }
+  }
+  if (!held.cookies) return 'no-session';
+  try {
+    await (await access.client(profile, { cookies: held.cookies })).logout();
+    return 'signed-out';
+  } catch {
+    // Offline or already ended: still forgotten here; the cluster ends it on its own.
+    return 'unreachable';
+  }
+}
