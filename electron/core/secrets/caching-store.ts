@@ -80,7 +80,8 @@ export class CachingSecretStore implements SecretStore {
     const value = await this.#guard(this.#inner.get(account));
     // Kept only if no write to this account was in flight or happened meanwhile.
     const after = this.#writes.get(account);
-    if (era === this.#era && !before?.pending && (after?.version ?? 0) === version) {
+    const unchanged = era === this.#era && this.#generation !== undefined;
+    if (unchanged && !before?.pending && (after?.version ?? 0) === version) {
       this.#entries.set(account, { value, at });
     }
     return value;
