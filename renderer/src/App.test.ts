@@ -63,7 +63,7 @@ describe('App', () => {
     expect(document.activeElement).toBe(document.body);
   });
 
-  it('starts from a prerendered list at once, without waiting for its own', async () => {
+  it('starts from a prerendered list at once, without waiting for its own', () => {
     const api = new FakeApi().on('profiles:list', () => new Promise<never>(() => undefined));
     render(App, { api, first: { profiles: twoProfiles(), secrets: {} } });
     expect(screen.getByRole('heading', { name: 'Profiles', level: 1 })).toBeTruthy();

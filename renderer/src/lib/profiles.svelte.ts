@@ -24,6 +24,8 @@ export class ProfilesStore {
   #again = false;
   /** Counts status updates, so a list answer never undoes one that came while it was asked. */
   #updates = 0;
+  // Plain bookkeeping, read only by take(): nothing draws from it, so it need not be reactive.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #latest = new Map<string, { update: number; status: SessionStatus }>();
 
   constructor(api: SessionApi) {

@@ -76,7 +76,7 @@ describe('ProfileEditor', () => {
       onSaved: vi.fn(),
       onCancel: vi.fn(),
     });
-    expect((screen.getByLabelText('Org id') as HTMLInputElement).value).toBe('3');
+    expect(screen.getByLabelText<HTMLInputElement>('Org id').value).toBe('3');
     await type('Org id', '');
     await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await vi.waitFor(() => expect(api.requests('profiles:save')).toHaveLength(1));
