@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
-  appendFileSync,
+  closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
+  readSync,
   renameSync,
   statSync,
   unlinkSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { StorageError } from '../errors/index.js';
@@ -64,8 +68,7 @@ export class AuditLog {
     const line = `${JSON.stringify({ at: new Date(this.#now()).toISOString(), ...entry })}\n`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      appendFileSync(this.path, line, { mode: 0o600 });
-      if (statSync(this.path).size > this.#maxBytes) this.#rotate();
+      if (appendLine(this.path, line) > this.#maxBytes) this.#rotate();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new StorageError(`Could not write the audit log ${this.path} (${code})`, {
@@ -107,6 +110,24 @@ export class AuditLog {
       if (this.#keep < 1) unlinkSync(this.path);
       else renameSync(this.path, `${this.path}.1`);
     });
+  }
+}
+
+/**
+ * Appends one line in one write (O_APPEND keeps it whole) and returns the file's size after. A
+ * line left unfinished before (a full disk, a crash) is ended first, so the two never merge into
+ * one unreadable line and this entry is not lost with it.
+ */
+function appendLine(path: string, line: string): number {
+  const fd = openSync(path, 'a+', 0o600);
+  try {
+    const { size } = fstatSync(fd);
+    const last = Buffer.alloc(1);
+    const unfinished = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
+    writeSync(fd, unfinished ? `\n${line}` : line);
+    return fstatSync(fd).size;
+  } finally {
+    closeSync(fd);
   }
 }
 

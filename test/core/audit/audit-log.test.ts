@@ -113,6 +113,19 @@ describe('audit log: append and read', () => {
     );
     expect(numbers(log.read())).toEqual([2, 1]);
   });
+
+  it('ends a line left unfinished by a failed write before appending, so no entry is lost', () => {
+    const dir = tempDir();
+    const log = new AuditLog(dir, { now: ticking() });
+    appendNumbered(log, 1);
+    writeFileSync(
+      log.path,
+      `${readFileSync(log.path, 'utf8')}{"at":"2031-01-01T00:00:00.000Z","ac`,
+    );
+    log.append({ action: 'revoked', profileId: 'p1', profile: 'Prod', message: 'n2' });
+    expect(numbers(log.read())).toEqual([2, 1]);
+    expect(readFileSync(log.path, 'utf8').endsWith('\n')).toBe(true);
+  });
 });
 
 describe('audit log: fingerprints', () => {
