@@ -15,8 +15,12 @@ export interface WebApp {
   url: string;
   origin: string;
   configDir: string;
+  /** The keychain service its secrets are under (a private one per run). */
+  keychainService: string;
   /** What the process said on stderr so far (for failure messages). */
   stderr(): string;
+  /** Everything it printed so far, stdout and stderr (for leak scans). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -31,23 +35,31 @@ export function requireBuiltWebMode(): void {
 export async function startWebApp(env: NodeJS.ProcessEnv = {}): Promise<WebApp> {
   requireBuiltWebMode();
   const configDir = mkdtempSync(join(tmpdir(), 'tsm-web-'));
+  const keychainService = `tsm-web-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const child = spawn(process.execPath, [MAIN, '--demo', '--port', '0'], {
     env: {
       ...process.env,
       TSM_CONFIG_DIR: configDir,
-      TSM_KEYCHAIN_SERVICE: `tsm-web-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+      TSM_KEYCHAIN_SERVICE: keychainService,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await firstLine(child, () => stderr);
   return {
     url,
     origin: new URL(url).origin,
     configDir,
+    keychainService: env.TSM_KEYCHAIN_SERVICE ?? keychainService,
     stderr: () => stderr,
+    output: () => output,
     stop: async () => {
       await stopChild(child);
       rmSync(configDir, { recursive: true, force: true });
