@@ -60,6 +60,8 @@ export class KeytarStore implements SecretStore {
   readonly #platform: NodeJS.Platform;
   readonly #hasDisplay: boolean;
   #keytar: Promise<KeytarApi> | undefined;
+  /** Per entry, the end of the last call made for it (see #inTurn). */
+  readonly #turns = new Map<string, Promise<void>>();
 
   constructor(options: KeytarStoreOptions) {
     this.service = options.service;
@@ -74,25 +76,32 @@ export class KeytarStore implements SecretStore {
     return 'the OS keychain (Secret Service)';
   }
 
+  // Async so that a refused account name is a rejection, as every other failure is.
   async get(account: string): Promise<string | undefined> {
     checkOwnAccount(account);
-    const value = await this.#call((keytar) => keytar.getPassword(this.service, account));
-    if (value !== null) return value;
-    await this.#confirmUnlocked();
-    return undefined;
+    return await this.#inTurn(account, async () => {
+      const value = await this.#call((keytar) => keytar.getPassword(this.service, account));
+      if (value !== null) return value;
+      await this.#confirmUnlocked();
+      return undefined;
+    });
   }
 
   async set(account: string, value: string): Promise<void> {
     checkOwnAccount(account);
     checkValue(value);
-    await this.#call((keytar) => keytar.setPassword(this.service, account, value), value);
+    await this.#inTurn(account, () =>
+      this.#call((keytar) => keytar.setPassword(this.service, account, value), value),
+    );
   }
 
   async delete(account: string): Promise<boolean> {
     checkOwnAccount(account);
-    const deleted = await this.#call((keytar) => keytar.deletePassword(this.service, account));
-    if (!deleted) await this.#confirmUnlocked();
-    return deleted;
+    return await this.#inTurn(account, async () => {
+      const deleted = await this.#call((keytar) => keytar.deletePassword(this.service, account));
+      if (!deleted) await this.#confirmUnlocked();
+      return deleted;
+    });
   }
 
   async accounts(): Promise<string[]> {
@@ -117,13 +126,35 @@ export class KeytarStore implements SecretStore {
    */
   async #confirmUnlocked(): Promise<void> {
     if (this.#platform !== 'linux') return;
-    const check = await this.#call((keytar) =>
-      keytar.getPassword(this.service, UNLOCK_CHECK_ACCOUNT),
+    await this.#inTurn(UNLOCK_CHECK_ACCOUNT, async () => {
+      const check = await this.#call((keytar) =>
+        keytar.getPassword(this.service, UNLOCK_CHECK_ACCOUNT),
+      );
+      if (check !== null) return;
+      await this.#call((keytar) =>
+        keytar.setPassword(this.service, UNLOCK_CHECK_ACCOUNT, UNLOCK_CHECK_VALUE),
+      );
+    });
+  }
+
+  /**
+   * Runs calls for one entry one after another, in the order they were made. keytar runs each
+   * call on a worker thread, so two calls for one entry may otherwise overlap and land in either
+   * order: the last write made would not always be the one kept, and two deletes of one entry
+   * fail inside libsecret. Calls for different entries still run side by side.
+   */
+  #inTurn<T>(account: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#turns.get(account) ?? Promise.resolve();
+    const run = previous.then(work);
+    const done = run.then(
+      () => undefined,
+      () => undefined,
     );
-    if (check !== null) return;
-    await this.#call((keytar) =>
-      keytar.setPassword(this.service, UNLOCK_CHECK_ACCOUNT, UNLOCK_CHECK_VALUE),
-    );
+    this.#turns.set(account, done);
+    void done.then(() => {
+      if (this.#turns.get(account) === done) this.#turns.delete(account);
+    });
+    return run;
   }
 
   async #call<T>(operation: (keytar: KeytarApi) => Promise<T>, secret?: string): Promise<T> {
