@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fingerprint, type AuditAction, type AuditLog } from '../audit/audit-log.js';
+import { fingerprint, type AuditLog } from '../audit/audit-log.js';
 import { AuthError, InputError, isAppError } from '../errors/index.js';
 import type { Profile, ProfileStore } from '../profiles/index.js';
 import type { ProfileVault, StoredToken } from '../secrets/index.js';
@@ -8,6 +8,7 @@ import type { IssuedToken, SessionInfo, ThoughtSpotClient } from '../thoughtspot
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
 import { signOutAtCluster, type ClusterSignOut } from './cluster-sign-out.js';
 import type { SessionState, SessionStatus } from './session-state.js';
+import { sessionLog, type SessionLog } from './session-log.js';
 import { SessionStates, type SessionChange } from './session-states.js';
 
 export interface SessionManagerOptions {
@@ -56,6 +57,7 @@ export class SessionManager {
   readonly #now: () => number;
   readonly #leadMs: number;
   readonly #states: SessionStates;
+  readonly #log: SessionLog;
   readonly #inflight = new Map<string, Promise<StoredToken>>();
   readonly #forgetting = new Map<string, Promise<void>>();
   readonly #validator: ReturnType<typeof setInterval> | undefined;
@@ -71,6 +73,7 @@ export class SessionManager {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
     this.#states = new SessionStates(this.#now, this.#leadMs, options.timers === true);
+    this.#log = sessionLog(options.audit);
     if (options.validateEveryMs) {
       this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
       this.#validator.unref();
@@ -531,22 +534,5 @@ export class SessionManager {
       );
     }
     return error;
-  }
-
-  #log(
-    profile: Profile,
-    action: AuditAction,
-    extra: Partial<Record<'fingerprint' | 'kind' | 'code' | 'message', string>>,
-  ): void {
-    try {
-      this.#o.audit.append({
-        action,
-        profileId: profile.id,
-        profile: profile.name,
-        ...(extra as object),
-      });
-    } catch {
-      // The audit log must never stop a sign-in; a full disk shows up elsewhere.
-    }
   }
 }
