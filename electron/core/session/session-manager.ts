@@ -10,6 +10,7 @@ import { signOutAtCluster, type ClusterSignOut } from './cluster-sign-out.js';
 import type { SessionState, SessionStatus } from './session-state.js';
 import { sessionLog, type SessionLog } from './session-log.js';
 import { SessionStates, type SessionChange } from './session-states.js';
+import { TokenCache } from './token-cache.js';
 
 export interface SessionManagerOptions {
   profiles: ProfileStore;
@@ -58,8 +59,8 @@ export class SessionManager {
   readonly #leadMs: number;
   readonly #states: SessionStates;
   readonly #log: SessionLog;
+  readonly #tokens: TokenCache;
   readonly #inflight = new Map<string, Promise<StoredToken>>();
-  readonly #forgetting = new Map<string, Promise<void>>();
   readonly #validator: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: SessionManagerOptions) {
@@ -74,6 +75,7 @@ export class SessionManager {
     });
     this.#states = new SessionStates(this.#now, this.#leadMs, options.timers === true);
     this.#log = sessionLog(options.audit);
+    this.#tokens = new TokenCache({ vault: options.vault, states: this.#states, log: this.#log });
     if (options.validateEveryMs) {
       this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
       this.#validator.unref();
@@ -91,7 +93,7 @@ export class SessionManager {
   /** Reads what the keychain holds for a profile and derives its status (no network). */
   async restore(profileId: string): Promise<SessionStatus> {
     const profile = this.#o.profiles.get(profileId);
-    const token = await this.#cachedToken(profile);
+    const token = await this.#tokens.cached(profile);
     if (token)
       return this.#states.apply(profile.id, {
         type: 'signed-in',
@@ -154,7 +156,7 @@ export class SessionManager {
       const validity = await client.validate().catch(() => ({ expiresAt: info.expiresAt }));
       const expiresAt =
         validity.expiresAt ?? info.expiresAt ?? this.#now() + profile.validitySeconds * 1000;
-      await this.#store(profile, 'issued', {
+      await this.#tokens.store(profile, 'issued', {
         token: request.token.trim(),
         createdAt: this.#now(),
         expiresAt,
@@ -174,7 +176,7 @@ export class SessionManager {
       request.method,
       request.method === 'password' ? request.password : request.secretKey,
     );
-    await this.#store(profile, 'issued', issued);
+    await this.#tokens.store(profile, 'issued', issued);
     return this.status(profile.id);
   }
 
@@ -205,7 +207,7 @@ export class SessionManager {
   ): Promise<StoredToken> {
     const profile = this.#o.profiles.get(profileId);
     const minTtlMs = (options.minTtlSeconds ?? DEFAULT_MIN_TTL_SECONDS) * 1000;
-    const cached = await this.#cachedToken(profile);
+    const cached = await this.#tokens.cached(profile);
     if (cached && cached.expiresAt - this.#now() >= minTtlMs) return cached;
     if (!this.#states.known(profile.id)) await this.restore(profile.id);
     return this.#singleFlight(profile, () => this.#renewLocked(profile, minTtlMs));
@@ -231,7 +233,7 @@ export class SessionManager {
       lock,
       async () => {
         // Another process may have renewed while we waited for the lock.
-        const cached = await this.#cachedToken(profile);
+        const cached = await this.#tokens.cached(profile);
         if (
           cached &&
           minTtlMs !== Number.POSITIVE_INFINITY &&
@@ -248,7 +250,7 @@ export class SessionManager {
         this.#states.apply(profile.id, { type: 'begin-renew' });
         try {
           const issued = await this.#renewFromStoredCredential(profile, cached);
-          return await this.#store(profile, cached ? 'renewed' : 'issued', issued);
+          return await this.#tokens.store(profile, cached ? 'renewed' : 'issued', issued);
         } catch (error) {
           const failure = this.#fail(profile, error);
           // A token that still works stays usable: the status goes back to it, timers and all.
@@ -323,7 +325,7 @@ export class SessionManager {
   /** Server truth: is the stored session still alive? Updates the status either way. */
   async validate(profileId: string): Promise<SessionStatus> {
     const profile = await this.#loaded(profileId);
-    const token = await this.#cachedToken(profile);
+    const token = await this.#tokens.cached(profile);
     try {
       const client = await this.#sessionClient(profile);
       if (token) {
@@ -359,7 +361,7 @@ export class SessionManager {
   /** Revokes the stored token at the cluster and forgets it here. */
   async revoke(profileId: string): Promise<void> {
     const profile = await this.#loaded(profileId);
-    const token = await this.#cachedToken(profile);
+    const token = await this.#tokens.cached(profile);
     if (!token) throw new InputError(`"${profile.name}" has no token to revoke`);
     try {
       const client = await this.access.client(profile, { bearer: { token: token.token } });
@@ -374,7 +376,7 @@ export class SessionManager {
     } catch (error) {
       throw this.#fail(profile, error);
     }
-    await this.#forgetToken(profile.id);
+    await this.#tokens.forget(profile.id);
     this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
     // Lenient: a second revoke running at the same time (tray and window) finds it revoked already.
     this.#states.apply(profile.id, { type: 'revoked' }, true);
@@ -387,7 +389,7 @@ export class SessionManager {
   async signOut(profileId: string): Promise<{ cluster: ClusterSignOut }> {
     const profile = await this.#loaded(profileId);
     const cookies = await this.#o.vault.getCookies(profile.id);
-    const token = await this.#cachedToken(profile);
+    const token = await this.#tokens.cached(profile);
     // Both halves at once (the cluster's answer is not needed to forget here); both have
     // finished, and a keychain failure is thrown, before the answer.
     const forgetting = this.#o.vault.removeProfile(profile.id);
@@ -436,16 +438,8 @@ export class SessionManager {
     return profile;
   }
 
-  async #cachedToken(profile: Profile): Promise<StoredToken | undefined> {
-    const dialect = profile.dialect === 'auto' ? profile.detectedDialect : profile.dialect;
-    return this.#o.vault.getToken(
-      profile.id,
-      dialect ? { dialect, username: profile.username } : undefined,
-    );
-  }
-
   async #sessionClient(profile: Profile): Promise<ThoughtSpotClient> {
-    const token = await this.#cachedToken(profile);
+    const token = await this.#tokens.cached(profile);
     if (token)
       return this.access.client(profile, {
         bearer: { token: token.token, expiresAt: token.expiresAt },
@@ -453,34 +447,6 @@ export class SessionManager {
     const cookies = await this.#o.vault.getCookies(profile.id);
     if (cookies) return this.access.client(profile, { cookies });
     throw new AuthError('NOT_SIGNED_IN', `"${profile.name}" is not signed in; sign in first`);
-  }
-
-  #toStored(issued: IssuedToken): StoredToken {
-    const stored: StoredToken = {
-      token: issued.token,
-      createdAt: issued.createdAt,
-      expiresAt: issued.expiresAt,
-      dialect: issued.dialect,
-      username: issued.username,
-    };
-    if (issued.orgId !== undefined) stored.orgId = issued.orgId;
-    return stored;
-  }
-
-  async #store(
-    profile: Profile,
-    action: 'issued' | 'renewed',
-    issued: IssuedToken | StoredToken,
-  ): Promise<StoredToken> {
-    const stored = this.#toStored({ ...issued, username: issued.username || profile.username });
-    await this.#o.vault.setToken(profile.id, stored);
-    this.#log(profile, action, { fingerprint: fingerprint(stored.token), kind: 'bearer' });
-    this.#states.apply(profile.id, {
-      type: 'signed-in',
-      kind: 'bearer',
-      expiresAt: stored.expiresAt,
-    });
-    return stored;
   }
 
   /**
@@ -500,7 +466,7 @@ export class SessionManager {
   async #judge(profile: Profile, error: unknown): Promise<unknown> {
     if (!isAppError(error)) return error;
     if (error.code === 'TOKEN_REVOKED') {
-      await this.#forgetToken(profile.id);
+      await this.#tokens.forget(profile.id);
       this.#log(profile, 'revoked', { code: error.code, message: error.message });
       // Lenient: a concurrent validate or info may have found it revoked first.
       this.#states.apply(profile.id, { type: 'revoked' }, true);
@@ -508,20 +474,6 @@ export class SessionManager {
       this.#states.apply(profile.id, { type: 'time-up' }, true);
     }
     return error;
-  }
-
-  /**
-   * Deletes the cached token once however many callers learn at the same moment that it is dead:
-   * two concurrent deletes of one Secret Service item make the second fail (no such object).
-   */
-  #forgetToken(profileId: string): Promise<void> {
-    const running = this.#forgetting.get(profileId);
-    if (running) return running;
-    const deletion = this.#o.vault
-      .deleteToken(profileId)
-      .finally(() => this.#forgetting.delete(profileId));
-    this.#forgetting.set(profileId, deletion);
-    return deletion;
   }
 
   #fail(profile: Profile, error: unknown): unknown {
