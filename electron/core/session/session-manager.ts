@@ -10,6 +10,7 @@ import { signOutAtCluster, type ClusterSignOut } from './cluster-sign-out.js';
 import type { SessionState, SessionStatus } from './session-state.js';
 import { sessionLog, type SessionLog } from './session-log.js';
 import { SessionStates, type SessionChange } from './session-states.js';
+import { issueToken, signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
 import { TokenCache } from './token-cache.js';
 
 export interface SessionManagerOptions {
@@ -30,16 +31,7 @@ export interface SessionManagerOptions {
 
 export type { SessionChange };
 
-export type SignInRequest =
-  | {
-      method: 'password';
-      password: string;
-      kind: 'cookie' | 'bearer';
-      rememberMe?: boolean;
-      remember?: boolean;
-    }
-  | { method: 'secret-key'; secretKey: string; remember?: boolean }
-  | { method: 'token'; token: string };
+export type { SignInRequest };
 
 /** Ask for a token valid at least this long unless told otherwise (seconds). */
 export const DEFAULT_MIN_TTL_SECONDS = 60;
@@ -60,6 +52,7 @@ export class SessionManager {
   readonly #states: SessionStates;
   readonly #log: SessionLog;
   readonly #tokens: TokenCache;
+  readonly #signInContext: SignInContext;
   readonly #inflight = new Map<string, Promise<StoredToken>>();
   readonly #validator: ReturnType<typeof setInterval> | undefined;
 
@@ -76,6 +69,13 @@ export class SessionManager {
     this.#states = new SessionStates(this.#now, this.#leadMs, options.timers === true);
     this.#log = sessionLog(options.audit);
     this.#tokens = new TokenCache({ vault: options.vault, states: this.#states, log: this.#log });
+    this.#signInContext = {
+      vault: options.vault,
+      tokens: this.#tokens,
+      states: this.#states,
+      log: this.#log,
+      now: this.#now,
+    };
     if (options.validateEveryMs) {
       this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
       this.#validator.unref();
@@ -115,7 +115,7 @@ export class SessionManager {
     this.#states.apply(profile.id, { type: 'begin-sign-in' });
     try {
       const client = await this.access.client(profile);
-      const status = await this.#signInWith(profile, client, request);
+      const status = await signInWith(this.#signInContext, profile, client, request);
       // Recency orders the tray; once a minute is enough, and spares a settings write per sign-in.
       if (this.#now() - (profile.lastUsedAt ?? 0) > 60_000) {
         await this.#o.profiles.note(profile.id, { lastUsedAt: this.#now() });
@@ -123,76 +123,6 @@ export class SessionManager {
       return status;
     } catch (error) {
       throw this.#fail(profile, error);
-    }
-  }
-
-  async #signInWith(
-    profile: Profile,
-    client: ThoughtSpotClient,
-    request: SignInRequest,
-  ): Promise<SessionStatus> {
-    const { vault } = this.#o;
-    if (request.method === 'password' && request.kind === 'cookie') {
-      const result = await client.login({
-        username: profile.username,
-        password: request.password,
-        ...(request.rememberMe !== undefined ? { rememberMe: request.rememberMe } : {}),
-        ...(profile.org !== undefined && client.dialect === 'C' ? { org: profile.org } : {}),
-      });
-      await vault.setCookies(profile.id, client.serializeCookies());
-      // The session is now this cookie one; a token from an earlier sign-in would shadow it.
-      await vault.deleteToken(profile.id);
-      await this.#keepCredential(profile, request.remember, 'password', request.password);
-      this.#log(profile, 'signed-in', { kind: 'cookie' });
-      return this.#states.apply(profile.id, {
-        type: 'signed-in',
-        kind: 'cookie',
-        ...(result.expiresAt !== undefined ? { expiresAt: result.expiresAt } : {}),
-      });
-    }
-    if (request.method === 'token') {
-      client.useBearer(request.token.trim());
-      const info = await client.info();
-      const validity = await client.validate().catch(() => ({ expiresAt: info.expiresAt }));
-      const expiresAt =
-        validity.expiresAt ?? info.expiresAt ?? this.#now() + profile.validitySeconds * 1000;
-      await this.#tokens.store(profile, 'issued', {
-        token: request.token.trim(),
-        createdAt: this.#now(),
-        expiresAt,
-        username: info.username,
-        dialect: client.dialect,
-      });
-      return this.status(profile.id);
-    }
-    const credential =
-      request.method === 'password'
-        ? { kind: 'password' as const, password: request.password }
-        : { kind: 'secretKey' as const, secretKey: request.secretKey };
-    const issued = await this.#issue(profile, client, credential);
-    await this.#keepCredential(
-      profile,
-      request.remember,
-      request.method,
-      request.method === 'password' ? request.password : request.secretKey,
-    );
-    await this.#tokens.store(profile, 'issued', issued);
-    return this.status(profile.id);
-  }
-
-  /** remember: true keeps the credential for renewals; false forgets one kept before. */
-  async #keepCredential(
-    profile: Profile,
-    remember: boolean | undefined,
-    kind: 'password' | 'secret-key',
-    value: string,
-  ): Promise<void> {
-    const { vault } = this.#o;
-    if (remember === undefined) return;
-    if (kind === 'password') {
-      await (remember ? vault.setPassword(profile.id, value) : vault.forgetPassword(profile.id));
-    } else {
-      await (remember ? vault.setSecretKey(profile.id, value) : vault.forgetSecretKey(profile.id));
     }
   }
 
@@ -283,10 +213,10 @@ export class SessionManager {
     }
     const client = await this.access.client(profile);
     const password = profile.auth === 'password' ? await vault.getPassword(profile.id) : undefined;
-    if (password) return this.#issue(profile, client, { kind: 'password', password });
+    if (password) return issueToken(profile, client, { kind: 'password', password });
     const secretKey =
       profile.auth === 'secret-key' ? await vault.getSecretKey(profile.id) : undefined;
-    if (secretKey) return this.#issue(profile, client, { kind: 'secretKey', secretKey });
+    if (secretKey) return issueToken(profile, client, { kind: 'secretKey', secretKey });
     // A cookie session on dialect C can hand out its token (the cluster decides its lifetime).
     const cookies = await vault.getCookies(profile.id);
     if (cookies && client.dialect === 'C') {
@@ -297,19 +227,6 @@ export class SessionManager {
       'NOT_SIGNED_IN',
       `${expired} and no credential is stored to renew it; sign in again`,
     );
-  }
-
-  #issue(
-    profile: Profile,
-    client: ThoughtSpotClient,
-    credential: { kind: 'password'; password: string } | { kind: 'secretKey'; secretKey: string },
-  ): Promise<IssuedToken> {
-    return client.getToken({
-      username: profile.username,
-      credential,
-      validitySeconds: profile.validitySeconds,
-      ...(profile.org !== undefined && client.dialect !== 'A' ? { orgId: profile.org } : {}),
-    });
   }
 
   /** Who is signed in, as the cluster sees it now. */

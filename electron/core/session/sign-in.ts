@@ -1,0 +1,117 @@
+import type { Profile } from '../profiles/index.js';
+import type { ProfileVault } from '../secrets/index.js';
+import type { Credential, IssuedToken, ThoughtSpotClient } from '../thoughtspot/index.js';
+import type { SessionLog } from './session-log.js';
+import type { SessionStatus } from './session-state.js';
+import type { SessionStates } from './session-states.js';
+import type { TokenCache } from './token-cache.js';
+
+export type SignInRequest =
+  | {
+      method: 'password';
+      password: string;
+      kind: 'cookie' | 'bearer';
+      rememberMe?: boolean;
+      remember?: boolean;
+    }
+  | { method: 'secret-key'; secretKey: string; remember?: boolean }
+  | { method: 'token'; token: string };
+
+/** What a sign-in writes to: the keychain, the audit log and the profile's status. */
+export interface SignInContext {
+  vault: ProfileVault;
+  tokens: TokenCache;
+  states: SessionStates;
+  log: SessionLog;
+  now: () => number;
+}
+
+/**
+ * Signs in the way the request says: a cookie session from a password, a pasted token checked
+ * with the cluster, or a token issued for a password or secret key. Keeps what it got.
+ */
+export async function signInWith(
+  context: SignInContext,
+  profile: Profile,
+  client: ThoughtSpotClient,
+  request: SignInRequest,
+): Promise<SessionStatus> {
+  const { vault, tokens, states, log, now } = context;
+  if (request.method === 'password' && request.kind === 'cookie') {
+    const result = await client.login({
+      username: profile.username,
+      password: request.password,
+      ...(request.rememberMe !== undefined ? { rememberMe: request.rememberMe } : {}),
+      ...(profile.org !== undefined && client.dialect === 'C' ? { org: profile.org } : {}),
+    });
+    await vault.setCookies(profile.id, client.serializeCookies());
+    // The session is now this cookie one; a token from an earlier sign-in would shadow it.
+    await vault.deleteToken(profile.id);
+    await keepCredential(vault, profile, request.remember, 'password', request.password);
+    log(profile, 'signed-in', { kind: 'cookie' });
+    return states.apply(profile.id, {
+      type: 'signed-in',
+      kind: 'cookie',
+      ...(result.expiresAt !== undefined ? { expiresAt: result.expiresAt } : {}),
+    });
+  }
+  if (request.method === 'token') {
+    client.useBearer(request.token.trim());
+    const info = await client.info();
+    const validity = await client.validate().catch(() => ({ expiresAt: info.expiresAt }));
+    const expiresAt =
+      validity.expiresAt ?? info.expiresAt ?? now() + profile.validitySeconds * 1000;
+    await tokens.store(profile, 'issued', {
+      token: request.token.trim(),
+      createdAt: now(),
+      expiresAt,
+      username: info.username,
+      dialect: client.dialect,
+    });
+    return states.status(profile.id);
+  }
+  const credential =
+    request.method === 'password'
+      ? { kind: 'password' as const, password: request.password }
+      : { kind: 'secretKey' as const, secretKey: request.secretKey };
+  const issued = await issueToken(profile, client, credential);
+  await keepCredential(
+    vault,
+    profile,
+    request.remember,
+    request.method,
+    request.method === 'password' ? request.password : request.secretKey,
+  );
+  await tokens.store(profile, 'issued', issued);
+  return states.status(profile.id);
+}
+
+/** A token for the profile's user and org, from a password or secret key (sign-in and renewal). */
+export function issueToken(
+  profile: Profile,
+  client: ThoughtSpotClient,
+  credential: Credential,
+): Promise<IssuedToken> {
+  return client.getToken({
+    username: profile.username,
+    credential,
+    validitySeconds: profile.validitySeconds,
+    ...(profile.org !== undefined && client.dialect !== 'A' ? { orgId: profile.org } : {}),
+  });
+}
+
+/** remember: true keeps the credential for renewals; false forgets one kept before. */
+async function keepCredential(
+  vault: ProfileVault,
+  profile: Profile,
+  remember: boolean | undefined,
+  kind: 'password' | 'secret-key',
+  value: string,
+): Promise<void> {
+  if (remember === undefined) return;
+  if (kind === 'password') {
+    await (remember ? vault.setPassword(profile.id, value) : vault.forgetPassword(profile.id));
+  } else {
+    await (remember ? vault.setSecretKey(profile.id, value) : vault.forgetSecretKey(profile.id));
+  }
+}
