@@ -1,17 +1,16 @@
-import { join } from 'node:path';
 import { fingerprint, type AuditLog } from '../audit/audit-log.js';
 import { AuthError, InputError, isAppError } from '../errors/index.js';
 import type { Profile, ProfileStore } from '../profiles/index.js';
 import type { ProfileVault, StoredToken } from '../secrets/index.js';
-import { withLock } from '../storage/file-lock.js';
-import type { IssuedToken, SessionInfo, ThoughtSpotClient } from '../thoughtspot/index.js';
+import type { SessionInfo, ThoughtSpotClient } from '../thoughtspot/index.js';
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
 import { signOutAtCluster, type ClusterSignOut } from './cluster-sign-out.js';
-import type { SessionState, SessionStatus } from './session-state.js';
 import { sessionLog, type SessionLog } from './session-log.js';
+import type { SessionState, SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
-import { issueToken, signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
+import { signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
 import { TokenCache } from './token-cache.js';
+import { TokenRenewal } from './token-renewal.js';
 
 export interface SessionManagerOptions {
   profiles: ProfileStore;
@@ -29,9 +28,7 @@ export interface SessionManagerOptions {
   validateEveryMs?: number;
 }
 
-export type { SessionChange };
-
-export type { SignInRequest };
+export type { SessionChange, SignInRequest };
 
 /** Ask for a token valid at least this long unless told otherwise (seconds). */
 export const DEFAULT_MIN_TTL_SECONDS = 60;
@@ -53,7 +50,7 @@ export class SessionManager {
   readonly #log: SessionLog;
   readonly #tokens: TokenCache;
   readonly #signInContext: SignInContext;
-  readonly #inflight = new Map<string, Promise<StoredToken>>();
+  readonly #renewal: TokenRenewal;
   readonly #validator: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: SessionManagerOptions) {
@@ -76,6 +73,17 @@ export class SessionManager {
       log: this.#log,
       now: this.#now,
     };
+    this.#renewal = new TokenRenewal({
+      access: this.access,
+      vault: options.vault,
+      tokens: this.#tokens,
+      states: this.#states,
+      now: this.#now,
+      configDir: options.configDir,
+      timeoutMs: options.timeoutMs,
+      refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
+      fail: (profile, error) => this.#fail(profile, error),
+    });
     if (options.validateEveryMs) {
       this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
       this.#validator.unref();
@@ -140,93 +148,13 @@ export class SessionManager {
     const cached = await this.#tokens.cached(profile);
     if (cached && cached.expiresAt - this.#now() >= minTtlMs) return cached;
     if (!this.#states.known(profile.id)) await this.restore(profile.id);
-    return this.#singleFlight(profile, () => this.#renewLocked(profile, minTtlMs));
+    return this.#renewal.renew(profile, minTtlMs);
   }
 
   /** Renews now, whatever the cached token's time left. */
   async renew(profileId: string): Promise<StoredToken> {
     const profile = await this.#loaded(profileId);
-    return this.#singleFlight(profile, () => this.#renewLocked(profile, Number.POSITIVE_INFINITY));
-  }
-
-  #singleFlight(profile: Profile, work: () => Promise<StoredToken>): Promise<StoredToken> {
-    const running = this.#inflight.get(profile.id);
-    if (running) return running;
-    const flight = work().finally(() => this.#inflight.delete(profile.id));
-    this.#inflight.set(profile.id, flight);
-    return flight;
-  }
-
-  async #renewLocked(profile: Profile, minTtlMs: number): Promise<StoredToken> {
-    const lock = join(this.#o.configDir, 'locks', `${profile.id}.lock`);
-    return withLock(
-      lock,
-      async () => {
-        // Another process may have renewed while we waited for the lock.
-        const cached = await this.#tokens.cached(profile);
-        if (
-          cached &&
-          minTtlMs !== Number.POSITIVE_INFINITY &&
-          cached.expiresAt - this.#now() >= minTtlMs
-        ) {
-          this.#states.apply(profile.id, {
-            type: 'signed-in',
-            kind: 'bearer',
-            expiresAt: cached.expiresAt,
-          });
-          return cached;
-        }
-        this.#refuseWhileBusy(profile, ['signing-in']);
-        this.#states.apply(profile.id, { type: 'begin-renew' });
-        try {
-          const issued = await this.#renewFromStoredCredential(profile, cached);
-          return await this.#tokens.store(profile, cached ? 'renewed' : 'issued', issued);
-        } catch (error) {
-          const failure = this.#fail(profile, error);
-          // A token that still works stays usable: the status goes back to it, timers and all.
-          if (cached && cached.expiresAt > this.#now()) {
-            this.#states.apply(profile.id, {
-              type: 'signed-in',
-              kind: 'bearer',
-              expiresAt: cached.expiresAt,
-            });
-          }
-          throw failure;
-        }
-      },
-      { timeoutMs: (this.#o.timeoutMs ?? 15_000) + 15_000, staleMs: 120_000 },
-    );
-  }
-
-  async #renewFromStoredCredential(
-    profile: Profile,
-    previous: StoredToken | undefined,
-  ): Promise<IssuedToken> {
-    const { vault } = this.#o;
-    const expired = !previous
-      ? `No token is stored for "${profile.name}"`
-      : previous.expiresAt > this.#now()
-        ? `The token for "${profile.name}" is about to expire`
-        : `The token for "${profile.name}" has expired`;
-    if (!profile.autoRenew) {
-      throw new AuthError('NOT_SIGNED_IN', `${expired} and auto-renew is off; sign in again`);
-    }
-    const client = await this.access.client(profile);
-    const password = profile.auth === 'password' ? await vault.getPassword(profile.id) : undefined;
-    if (password) return issueToken(profile, client, { kind: 'password', password });
-    const secretKey =
-      profile.auth === 'secret-key' ? await vault.getSecretKey(profile.id) : undefined;
-    if (secretKey) return issueToken(profile, client, { kind: 'secretKey', secretKey });
-    // A cookie session on dialect C can hand out its token (the cluster decides its lifetime).
-    const cookies = await vault.getCookies(profile.id);
-    if (cookies && client.dialect === 'C') {
-      const sessionClient = await this.access.client(profile, { cookies });
-      return sessionClient.currentToken();
-    }
-    throw new AuthError(
-      'NOT_SIGNED_IN',
-      `${expired} and no credential is stored to renew it; sign in again`,
-    );
+    return this.#renewal.renew(profile, Number.POSITIVE_INFINITY);
   }
 
   /** Who is signed in, as the cluster sees it now. */

@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { AuthError } from '../errors/index.js';
+import type { Profile } from '../profiles/index.js';
+import type { ProfileVault, StoredToken } from '../secrets/index.js';
+import { withLock } from '../storage/file-lock.js';
+import type { IssuedToken } from '../thoughtspot/index.js';
+import type { ClusterAccess } from './cluster-access.js';
+import type { SessionState } from './session-state.js';
+import type { SessionStates } from './session-states.js';
+import { issueToken } from './sign-in.js';
+import type { TokenCache } from './token-cache.js';
+
+export interface TokenRenewalOptions {
+  access: ClusterAccess;
+  vault: ProfileVault;
+  tokens: TokenCache;
+  states: SessionStates;
+  now: () => number;
+  /** Holds `locks/`, where renewals in other processes wait for this one. */
+  configDir: string;
+  /** The cluster's request timeout (ms), which the lock wait outlasts. */
+  timeoutMs: number | undefined;
+  /** Throws a coded error while the profile is in one of the `busy` states. */
+  refuseWhileBusy: (profile: Profile, busy: readonly SessionState[]) => void;
+  /** Records a failure (audit line, status) and gives the error back to throw. */
+  fail: (profile: Profile, error: unknown) => unknown;
+}
+
+/**
+ * Renews a profile's token from the credential the keychain keeps: concurrent callers in this
+ * process share one request (single flight), other processes wait on the profile's lock file.
+ */
+export class TokenRenewal {
+  readonly #inflight = new Map<string, Promise<StoredToken>>();
+
+  constructor(private readonly options: TokenRenewalOptions) {}
+
+  /**
+   * A token valid for at least `minTtlMs` (infinity: a new one, whatever the cached one's time
+   * left), or what a renewal already running for the profile brings.
+   */
+  renew(profile: Profile, minTtlMs: number): Promise<StoredToken> {
+    return this.#singleFlight(profile, () => this.#renewLocked(profile, minTtlMs));
+  }
+
+  #singleFlight(profile: Profile, work: () => Promise<StoredToken>): Promise<StoredToken> {
+    const running = this.#inflight.get(profile.id);
+    if (running) return running;
+    const flight = work().finally(() => this.#inflight.delete(profile.id));
+    this.#inflight.set(profile.id, flight);
+    return flight;
+  }
+
+  async #renewLocked(profile: Profile, minTtlMs: number): Promise<StoredToken> {
+    const { tokens, states, now } = this.options;
+    const lock = join(this.options.configDir, 'locks', `${profile.id}.lock`);
+    return withLock(
+      lock,
+      async () => {
+        // Another process may have renewed while we waited for the lock.
+        const cached = await tokens.cached(profile);
+        if (
+          cached &&
+          minTtlMs !== Number.POSITIVE_INFINITY &&
+          cached.expiresAt - now() >= minTtlMs
+        ) {
+          states.apply(profile.id, {
+            type: 'signed-in',
+            kind: 'bearer',
+            expiresAt: cached.expiresAt,
+          });
+          return cached;
+        }
+        this.options.refuseWhileBusy(profile, ['signing-in']);
+        states.apply(profile.id, { type: 'begin-renew' });
+        try {
+          const issued = await this.#renewFromStoredCredential(profile, cached);
+          return await tokens.store(profile, cached ? 'renewed' : 'issued', issued);
+        } catch (error) {
+          const failure = this.options.fail(profile, error);
+          // A token that still works stays usable: the status goes back to it, timers and all.
+          if (cached && cached.expiresAt > now()) {
+            states.apply(profile.id, {
+              type: 'signed-in',
+              kind: 'bearer',
+              expiresAt: cached.expiresAt,
+            });
+          }
+          throw failure;
+        }
+      },
+      { timeoutMs: (this.options.timeoutMs ?? 15_000) + 15_000, staleMs: 120_000 },
+    );
+  }
+
+  async #renewFromStoredCredential(
+    profile: Profile,
+    previous: StoredToken | undefined,
+  ): Promise<IssuedToken> {
+    const { access, vault, now } = this.options;
+    const expired = !previous
+      ? `No token is stored for "${profile.name}"`
+      : previous.expiresAt > now()
+        ? `The token for "${profile.name}" is about to expire`
+        : `The token for "${profile.name}" has expired`;
+    if (!profile.autoRenew) {
+      throw new AuthError('NOT_SIGNED_IN', `${expired} and auto-renew is off; sign in again`);
+    }
+    const client = await access.client(profile);
+    const password = profile.auth === 'password' ? await vault.getPassword(profile.id) : undefined;
+    if (password) return issueToken(profile, client, { kind: 'password', password });
+    const secretKey =
+      profile.auth === 'secret-key' ? await vault.getSecretKey(profile.id) : undefined;
+    if (secretKey) return issueToken(profile, client, { kind: 'secretKey', secretKey });
+    // A cookie session on dialect C can hand out its token (the cluster decides its lifetime).
+    const cookies = await vault.getCookies(profile.id);
+    if (cookies && client.dialect === 'C') {
+      const sessionClient = await access.client(profile, { cookies });
+      return sessionClient.currentToken();
+    }
+    throw new AuthError(
+      'NOT_SIGNED_IN',
+      `${expired} and no credential is stored to renew it; sign in again`,
+    );
+  }
+}
