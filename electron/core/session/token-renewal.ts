@@ -31,23 +31,28 @@ export interface TokenRenewalOptions {
  * process share one request (single flight), other processes wait on the profile's lock file.
  */
 export class TokenRenewal {
-  readonly #inflight = new Map<string, Promise<StoredToken>>();
+  readonly #inflight = new Map<string, { minTtlMs: number; flight: Promise<StoredToken> }>();
 
   constructor(private readonly options: TokenRenewalOptions) {}
 
   /**
    * A token valid for at least `minTtlMs` (infinity: a new one, whatever the cached one's time
-   * left), or what a renewal already running for the profile brings.
+   * left), or what a renewal already running for the profile brings when that asks as much.
    */
   renew(profile: Profile, minTtlMs: number): Promise<StoredToken> {
-    return this.#singleFlight(profile, () => this.#renewLocked(profile, minTtlMs));
-  }
-
-  #singleFlight(profile: Profile, work: () => Promise<StoredToken>): Promise<StoredToken> {
     const running = this.#inflight.get(profile.id);
-    if (running) return running;
-    const flight = work().finally(() => this.#inflight.delete(profile.id));
-    this.#inflight.set(profile.id, flight);
+    if (running && running.minTtlMs >= minTtlMs) return running.flight;
+    // A stricter ask ("Renew" during a routine renewal, which may end with a token another
+    // process stored) waits for the running one, then renews on its own terms.
+    const before = running?.flight.then(
+      () => undefined,
+      () => undefined,
+    );
+    const work = () => this.#renewLocked(profile, minTtlMs);
+    const flight = (before ? before.then(work) : work()).finally(() => {
+      if (this.#inflight.get(profile.id)?.flight === flight) this.#inflight.delete(profile.id);
+    });
+    this.#inflight.set(profile.id, { minTtlMs, flight });
     return flight;
   }
 

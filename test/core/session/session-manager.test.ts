@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../electron/core/audit/audit-log.js';
 import type { SessionStatus } from '../../../electron/core/session/index.js';
+import { withLock } from '../../../electron/core/storage/file-lock.js';
 import { expectAppError, expectNoSecrets } from '../../support/expect-error.js';
 import {
   askCluster,
@@ -301,6 +302,33 @@ describe('getToken', () => {
     );
     expect(w.emulator.tokenRequests()).toBe(2);
     expect(new Set(tokens.map((t) => t.token)).size).toBe(1);
+  });
+
+  it('"Renew" during a routine renewal brings a new token, not the one another process stored', async () => {
+    const w = await create();
+    await w.manager.signIn(w.profile.id, password(true));
+    w.emulator.clock.advance(601_000);
+    const lock = join(w.dir, 'locks', `${w.profile.id}.lock`);
+
+    // Another process holds the profile's renewal lock and stores the token it renewed; meanwhile
+    // a routine renewal and a "Renew" wait here.
+    let routine: Promise<{ token: string }> | undefined;
+    let renewed: Promise<{ token: string }> | undefined;
+    const theirs = await withLock(lock, async () => {
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+      routine = w.manager.getToken(w.profile.id);
+      await settle(); // the routine renewal is under way (waiting for the lock) first
+      renewed = w.manager.renew(w.profile.id);
+      await settle();
+      const fresh = await tokenFromCluster(w.emulator, 600);
+      await w.vault.setToken(w.profile.id, { ...(await storedToken(w)), ...fresh });
+      return fresh.token;
+    });
+    const mine = (await renewed)?.token;
+    expect(mine).not.toBe(theirs);
+    expect((await storedToken(w)).token).toBe(mine);
+    // The routine one is content with theirs (or, had it started second, with the new one).
+    expect([theirs, mine]).toContain((await routine)?.token);
   });
 
   it('refuses to renew when auto-renew is off: NOT_SIGNED_IN, "sign in again"', async () => {
