@@ -1,4 +1,5 @@
 import { isAppError } from '../core/errors/index.js';
+import { PRODUCT_VERSION } from '../core/product.js';
 import { Context } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
@@ -54,7 +55,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       return name === undefined ? EXIT.usage : EXIT.ok;
     }
     if (name === '--version') {
-      process.stdout.write('0.1.0\n');
+      process.stdout.write(`${PRODUCT_VERSION}\n`);
       return EXIT.ok;
     }
     const load = COMMANDS[name];

@@ -1,7 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-
-export const PRODUCT_NAME = 'ThoughtSpot Session Manager';
+import { PRODUCT_NAME } from './product.js';
 
 /**
  * Where settings, the audit log and locks live. The same directory as Electron's userData for our

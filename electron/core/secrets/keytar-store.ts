@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { PRODUCT_NAME } from '../product.js';
 import { InputError } from '../errors/index.js';
 import { hasDisplay, keychainErrorFrom, nativeModuleError } from './keychain-errors.js';
 import { checkAccount, checkValue, type SecretStore } from './secret-store.js';
@@ -11,7 +12,7 @@ export interface KeytarApi {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-export const DEFAULT_SERVICE = 'ThoughtSpot Session Manager';
+export const DEFAULT_SERVICE = PRODUCT_NAME;
 
 /**
  * A non-secret entry that lets the store tell "no such secret" from "the keychain is locked":

@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles/index.js';
+import { PRODUCT_NAME } from '../product.js';
 import { dueEvent, transition, type SessionStatus } from '../session/session-state.js';
 import { fitTooltip } from './menu-label.js';
 import { trayOrder } from './profile-order.js';
@@ -38,7 +39,7 @@ export interface TrayModelInput {
   maxProfiles?: number;
 }
 
-export const APP_NAME = 'ThoughtSpot Session Manager';
+export const APP_NAME = PRODUCT_NAME;
 export const DEFAULT_MAX_PROFILES = 10;
 
 const PROFILE_ACTIONS: readonly { type: ProfileActionType; label: string }[] = [
