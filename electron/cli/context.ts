@@ -4,7 +4,8 @@ import type { Profile, ProfileStore } from '../core/profiles/index.js';
 import type { ProfileVault, SecretStore, StoredToken } from '../core/secrets/index.js';
 import type { SessionManager } from '../core/session/index.js';
 import { intFlag, stringFlag } from './args.js';
-import { note } from './output.js';
+import type { CliIo } from './io.js';
+import { outputTo, type Output } from './output.js';
 import { promptSecret } from './secret-input.js';
 
 /**
@@ -12,6 +13,8 @@ import { promptSecret } from './secret-input.js';
  * never the HTTP stack; `tsm profile list` never touches the keychain.
  */
 export class Context {
+  readonly env: NodeJS.ProcessEnv;
+  readonly out: Output;
   readonly configDir: string;
   readonly now: () => number;
   #profiles: ProfileStore | undefined;
@@ -20,9 +23,12 @@ export class Context {
   #manager: Promise<SessionManager> | undefined;
 
   constructor(
-    readonly env: NodeJS.ProcessEnv,
+    readonly io: CliIo,
     readonly flags: { json: boolean; verbose: boolean },
   ) {
+    const { env } = io;
+    this.env = env;
+    this.out = outputTo(io);
     this.configDir = configDir(env);
     // TSM_CLOCK_OFFSET_MS shifts this process's clock: tests and "what if" checks of expiry.
     const offset = Number(env.TSM_CLOCK_OFFSET_MS ?? 0) || 0;
@@ -33,7 +39,7 @@ export class Context {
     if (!this.#profiles) {
       const { ProfileStore } = await import('../core/profiles/index.js');
       this.#profiles = new ProfileStore({ configDir: this.configDir, now: this.now });
-      if (this.#profiles.notice) note(`tsm: ${this.#profiles.notice.message}`);
+      if (this.#profiles.notice) this.out.note(`tsm: ${this.#profiles.notice.message}`);
     }
     return this.#profiles;
   }
@@ -88,7 +94,8 @@ export class Context {
 
   async #passphrase(): Promise<string> {
     return (
-      this.env.TSM_SECRETS_PASSPHRASE ?? promptSecret('Passphrase for the encrypted secrets file: ')
+      this.env.TSM_SECRETS_PASSPHRASE ??
+      promptSecret(this.io, 'Passphrase for the encrypted secrets file: ')
     );
   }
 

@@ -1,16 +1,19 @@
+import type { CliIo } from './io.js';
+
 /** Printing for people (text) and for scripts (--json, one document on stdout). */
-
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, undefined, 2)}\n`);
+export interface Output {
+  json(value: unknown): void;
+  line(text?: string): void;
+  /** Notes for people go to stderr, so stdout stays clean for `$(tsm token)`. */
+  note(text: string): void;
 }
 
-export function printLine(text = ''): void {
-  process.stdout.write(`${text}\n`);
-}
-
-/** Notes for people go to stderr, so stdout stays clean for `$(tsm token)`. */
-export function note(text: string): void {
-  process.stderr.write(`${text}\n`);
+export function outputTo(io: Pick<CliIo, 'stdout' | 'stderr'>): Output {
+  return {
+    json: (value) => void io.stdout.write(`${JSON.stringify(value, undefined, 2)}\n`),
+    line: (text = '') => void io.stdout.write(`${text}\n`),
+    note: (text) => void io.stderr.write(`${text}\n`),
+  };
 }
 
 /** "in 59 min", "in 2 h 5 min", "3 min ago". */

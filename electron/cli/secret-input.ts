@@ -1,12 +1,13 @@
 import { InputError } from '../core/errors/index.js';
+import type { CliIo, CliStdin } from './io.js';
 
 const MAX_SECRET_BYTES = 64 * 1024;
 
 /** Reads a secret piped on stdin (`--password-stdin`): everything up to EOF, one trailing newline dropped. */
-export async function readSecretFromStdin(label: string): Promise<string> {
+export async function readSecretFromStdin(stdin: CliStdin, label: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
+  for await (const chunk of stdin) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
     if (size > MAX_SECRET_BYTES)
@@ -21,15 +22,19 @@ export async function readSecretFromStdin(label: string): Promise<string> {
 }
 
 /** Asks on the terminal with echo off. Never takes a secret from argv or the environment. */
-export async function promptSecret(question: string): Promise<string> {
-  const { stdin, stderr } = process;
-  if (!stdin.isTTY) {
+export async function promptSecret(
+  io: Pick<CliIo, 'stdin' | 'stderr'>,
+  question: string,
+): Promise<string> {
+  const { stdin, stderr } = io;
+  const setRawMode = stdin.setRawMode?.bind(stdin);
+  if (!stdin.isTTY || !setRawMode) {
     throw new InputError(
       `${question.replace(/:\s*$/, '')} is needed; type it at a terminal, or pipe it with --password-stdin`,
     );
   }
   stderr.write(question);
-  stdin.setRawMode(true);
+  setRawMode(true);
   stdin.resume();
   stdin.setEncoding('utf8');
   try {
@@ -54,7 +59,7 @@ export async function promptSecret(question: string): Promise<string> {
       stdin.on('data', onData);
     });
   } finally {
-    stdin.setRawMode(false);
+    setRawMode(false);
     stdin.pause();
   }
 }

@@ -2,6 +2,7 @@ import { isAppError } from '../core/errors/index.js';
 import { PRODUCT_VERSION } from '../core/product.js';
 import { Context } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export interface Command {
@@ -46,46 +47,48 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 network/TLS/server, 5 keychai
 Environment: TSM_CONFIG_DIR, TSM_KEYCHAIN_SERVICE, TSM_SECRET_STORE=encrypted-file (+ TSM_SECRETS_PASSPHRASE)
 `;
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs one command line and returns its exit code. Everything it reads or writes goes through
+ * `io`, so importing this module does nothing and a test can run it in-process.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   const flags = { json: args.includes('--json'), verbose: args.includes('--verbose') };
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(HELP);
+      io.stdout.write(HELP);
       return name === undefined ? EXIT.usage : EXIT.ok;
     }
     if (name === '--version') {
-      process.stdout.write(`${PRODUCT_VERSION}\n`);
+      io.stdout.write(`${PRODUCT_VERSION}\n`);
       return EXIT.ok;
     }
     const load = COMMANDS[name];
     if (!load) throw new UsageError(`Unknown command "${name.slice(0, 40)}"`);
     const command = await load();
-    return (await command.run(args, new Context(env, flags))) ?? EXIT.ok;
+    return (await command.run(args, new Context(io, flags))) ?? EXIT.ok;
   } catch (error) {
-    report(error, flags);
+    report(error, flags, io);
     return exitCodeFor(error);
   }
 }
 
 /** One clear line on stderr; --verbose adds the server's details; --json adds a JSON error document. */
-function report(error: unknown, flags: { json: boolean; verbose: boolean }): void {
+function report(error: unknown, flags: { json: boolean; verbose: boolean }, io: CliIo): void {
   if (!isAppError(error)) {
-    process.stderr.write(
+    io.stderr.write(
       `tsm: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return;
   }
-  process.stderr.write(`tsm: ${error.message}\n`);
+  io.stderr.write(`tsm: ${error.message}\n`);
   if (flags.verbose && Object.keys(error.details).length > 0) {
     for (const [key, value] of Object.entries(error.details))
-      process.stderr.write(`  ${key}: ${String(value)}\n`);
+      io.stderr.write(`  ${key}: ${String(value)}\n`);
   }
   if (flags.json) {
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } })}\n`,
     );
   }
 }
-
-process.exitCode = await main(process.argv.slice(2), process.env);

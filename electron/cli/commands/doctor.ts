@@ -2,7 +2,6 @@ import { isAppError } from '../../core/errors/index.js';
 import type { Profile } from '../../core/profiles/index.js';
 import { parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
-import { printJson, printLine } from '../output.js';
 
 interface Check {
   name: string;
@@ -78,9 +77,9 @@ export async function run(args: string[], context: Context): Promise<number> {
   } else if (name !== undefined) {
     checks.push({ name: 'profile', ok: false, detail: `There is no profile named "${name}"` });
   }
-  if (values.json) printJson({ ok: checks.every((c) => c.ok), checks });
+  if (values.json) context.out.json({ ok: checks.every((c) => c.ok), checks });
   else
     for (const check of checks)
-      printLine(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
+      context.out.line(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
   return checks.every((c) => c.ok) ? 0 : 1;
 }

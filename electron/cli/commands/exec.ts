@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { parse } from '../args.js';
 import type { Context } from '../context.js';
+import type { CliIo } from '../io.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -15,19 +16,43 @@ export async function run(args: string[], context: Context): Promise<number> {
   if (positionals.length > 0) throw new UsageError('Put the command after --');
   const [command, ...commandArgs] = args.slice(split + 1) as [string, ...string[]];
   const { profile, token } = await context.token(values);
+  const { io } = context;
   return new Promise<number>((resolve) => {
+    let settled = false;
+    const settle = (code: number): void => {
+      if (!settled) resolve(code);
+      settled = true;
+    };
     const child = spawn(command, commandArgs, {
-      stdio: 'inherit',
+      stdio: io.childStdio,
       env: { ...context.env, TS_URL: profile.url, TS_TOKEN: token.token },
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
-      process.stderr.write(
-        `tsm: cannot run ${command}: ${error.code === 'ENOENT' ? 'command not found' : error.message}\n`,
+      context.out.note(
+        `tsm: cannot run ${command}: ${error.code === 'ENOENT' ? 'command not found' : error.message}`,
       );
-      resolve(127);
+      settle(127);
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + signalNumber(signal) : 1)));
+    // Piped, the child's output is complete only once its streams close, after it exits.
+    const ended = io.childStdio === 'pipe' ? connect(child, io) : 'exit';
+    child.on(ended, (code: number | null, signal: NodeJS.Signals | null) =>
+      settle(code ?? (signal ? 128 + signalNumber(signal) : 1)),
+    );
   });
+}
+
+/** Carries a piped child's stdio through the injected streams. */
+function connect(child: ChildProcess, io: CliIo): 'close' {
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => io.stdout.write(text));
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => io.stderr.write(text));
+  const { stdin } = child;
+  if (stdin) {
+    // A child that exits without reading its input is not an error of ours.
+    stdin.on('error', () => undefined);
+    io.stdin.pipe(stdin);
+    child.once('close', () => io.stdin.unpipe(stdin));
+  }
+  return 'close';
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

@@ -1,6 +1,6 @@
 import { parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
-import { printJson, printLine, relativeTime } from '../output.js';
+import { relativeTime } from '../output.js';
 
 /** Who the session belongs to, as the cluster sees it now. */
 export async function run(args: string[], context: Context): Promise<number> {
@@ -10,24 +10,24 @@ export async function run(args: string[], context: Context): Promise<number> {
   await manager.restore(profile.id);
   const info = await manager.info(profile.id);
   if (values.json) {
-    printJson({ profile: profile.name, ...info });
+    context.out.json({ profile: profile.name, ...info });
     return 0;
   }
-  printLine(
+  context.out.line(
     `${info.displayName ?? info.username} (${info.username})${info.email ? ` <${info.email}>` : ''}`,
   );
-  printLine(`cluster: ${profile.url} (dialect ${info.dialect})`);
+  context.out.line(`cluster: ${profile.url} (dialect ${info.dialect})`);
   if (info.currentOrg)
-    printLine(
+    context.out.line(
       `org: ${info.currentOrg.id}${info.currentOrg.name ? ` ${info.currentOrg.name}` : ''}`,
     );
-  if (info.accountState) printLine(`account: ${info.accountState}`);
-  printLine(`session: ${info.kind === 'cookie' ? 'cookie' : 'bearer token'}`);
+  if (info.accountState) context.out.line(`account: ${info.accountState}`);
+  context.out.line(`session: ${info.kind === 'cookie' ? 'cookie' : 'bearer token'}`);
   if (info.expiresAt !== undefined) {
-    printLine(
+    context.out.line(
       `expires: ${new Date(info.expiresAt).toISOString()} (${relativeTime(info.expiresAt, context.now())})`,
     );
   }
-  if (info.privileges.length > 0) printLine(`privileges: ${info.privileges.join(', ')}`);
+  if (info.privileges.length > 0) context.out.line(`privileges: ${info.privileges.join(', ')}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { intFlag, parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
-import { printJson, printLine, table } from '../output.js';
+import { table } from '../output.js';
 
 /** The audit log, newest first; -p filters by profile, -n limits. */
 export async function run(args: string[], context: Context): Promise<number> {
@@ -10,14 +10,14 @@ export async function run(args: string[], context: Context): Promise<number> {
   const limit = intFlag(values, 'n') ?? 50;
   const entries = (await context.audit()).read({ ...(profileId ? { profileId } : {}), limit });
   if (values.json) {
-    printJson(entries);
+    context.out.json(entries);
     return 0;
   }
   if (entries.length === 0) {
-    printLine('The audit log is empty');
+    context.out.line('The audit log is empty');
     return 0;
   }
-  printLine(
+  context.out.line(
     table([
       ['TIME', 'PROFILE', 'ACTION', 'TOKEN', 'DETAIL'],
       ...entries.map((e) => [

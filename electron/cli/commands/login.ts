@@ -1,7 +1,7 @@
 import type { SignInRequest } from '../../core/session/index.js';
 import { parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
-import { printJson, printLine, relativeTime } from '../output.js';
+import { relativeTime } from '../output.js';
 import { promptSecret, readSecretFromStdin } from '../secret-input.js';
 import { UsageError } from '../usage-error.js';
 
@@ -37,8 +37,9 @@ export async function run(args: string[], context: Context): Promise<number> {
   }
   const label = { password: 'password', 'secret-key': 'secret key', token: 'token' }[profile.auth];
   const secret = stdinFlags[0]
-    ? await readSecretFromStdin(label)
+    ? await readSecretFromStdin(context.io.stdin, label)
     : await promptSecret(
+        context.io,
         `${label[0]?.toUpperCase()}${label.slice(1)} for ${profile.username} at ${profile.url}: `,
       );
   const request: SignInRequest =
@@ -57,13 +58,13 @@ export async function run(args: string[], context: Context): Promise<number> {
   const status = await manager.signIn(profile.id, request);
   const expiresAt = 'expiresAt' in status ? status.expiresAt : undefined;
   if (values.json) {
-    printJson({ profile: profile.name, status });
+    context.out.json({ profile: profile.name, status });
     return 0;
   }
   const kind = 'kind' in status ? status.kind : 'bearer';
   const until =
     expiresAt !== undefined ? `, expires ${relativeTime(expiresAt, context.now())}` : '';
-  printLine(
+  context.out.line(
     `Signed in to "${profile.name}" as ${profile.username} (${kind === 'cookie' ? 'cookie session' : 'bearer token'}${until})`,
   );
   return 0;

@@ -1,6 +1,5 @@
 import { parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
-import { printJson, printLine } from '../output.js';
 
 /** Signs out at the cluster (cookie sessions) and forgets the profile's secrets here. */
 export async function run(args: string[], context: Context): Promise<number> {
@@ -9,7 +8,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   const manager = await context.manager();
   const { cluster } = await manager.signOut(profile.id);
   if (values.json) {
-    printJson({ profile: profile.name, signedOut: true, cluster });
+    context.out.json({ profile: profile.name, signedOut: true, cluster });
     return 0;
   }
   const where = {
@@ -17,7 +16,7 @@ export async function run(args: string[], context: Context): Promise<number> {
     'no-session': 'there was no cookie session to end at the cluster',
     unreachable: 'the cluster could not be reached; it ends the session on its own',
   }[cluster];
-  printLine(
+  context.out.line(
     `Signed out of "${profile.name}" (${where}); its secrets were removed from the keychain`,
   );
   return 0;

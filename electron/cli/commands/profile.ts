@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors/index.js';
 import type { AuthMethod, Profile, ProfileInput } from '../../core/profiles/index.js';
 import { intFlag, parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
-import { printJson, printLine, table } from '../output.js';
+import { table } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
 const EDIT_FLAGS = {
@@ -59,26 +59,27 @@ export async function run(args: string[], context: Context): Promise<number> {
     case 'add': {
       const profile = await store.add(inputFrom(needName('add'), values));
       if (profile.tls.insecure) {
-        process.stderr.write(
-          `tsm: WARNING: "${profile.name}" accepts any TLS certificate; anyone on the network can read its password\n`,
+        context.out.note(
+          `tsm: WARNING: "${profile.name}" accepts any TLS certificate; anyone on the network can read its password`,
         );
       }
-      if (values.json) printJson(describe(profile, store.defaultProfile()?.id === profile.id));
-      else printLine(`Added profile "${profile.name}" (${profile.url})`);
+      if (values.json)
+        context.out.json(describe(profile, store.defaultProfile()?.id === profile.id));
+      else context.out.line(`Added profile "${profile.name}" (${profile.url})`);
       return 0;
     }
     case 'list': {
       const defaultId = store.defaultProfile()?.id;
       const profiles = store.list();
       if (values.json) {
-        printJson(profiles.map((p) => describe(p, p.id === defaultId)));
+        context.out.json(profiles.map((p) => describe(p, p.id === defaultId)));
         return 0;
       }
       if (profiles.length === 0) {
-        printLine('No profiles yet; add one with `tsm profile add`');
+        context.out.line('No profiles yet; add one with `tsm profile add`');
         return 0;
       }
-      printLine(
+      context.out.line(
         table([
           ['', 'NAME', 'URL', 'USER', 'AUTH', 'DIALECT'],
           ...profiles.map((p) => [
@@ -98,31 +99,31 @@ export async function run(args: string[], context: Context): Promise<number> {
     case 'show': {
       const profile = store.get(needName('show'));
       const info = describe(profile, store.defaultProfile()?.id === profile.id);
-      if (values.json) printJson(info);
+      if (values.json) context.out.json(info);
       else
         for (const [key, value] of Object.entries(info))
-          printLine(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+          context.out.line(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
       return 0;
     }
     case 'remove': {
       const manager = await context.manager();
       const removed = await manager.removeProfile(store.get(needName('remove')).id);
-      printLine(`Removed profile "${removed.name}" and its keychain entries`);
+      context.out.line(`Removed profile "${removed.name}" and its keychain entries`);
       return 0;
     }
     case 'default': {
       const profile = store.get(needName('default'));
       await store.setDefault(profile.id);
-      printLine(`"${profile.name}" is now the default profile`);
+      context.out.line(`"${profile.name}" is now the default profile`);
       return 0;
     }
     case 'export': {
       const { exportProfiles } = await import('../../core/profiles/index.js');
       const text = exportProfiles(store.list());
-      if (name === undefined || name === '-') process.stdout.write(text);
+      if (name === undefined || name === '-') context.io.stdout.write(text);
       else {
         writeFileSync(name, text, { mode: 0o600 });
-        printLine(`Exported ${store.list().length} profile(s) to ${name} (no secrets)`);
+        context.out.line(`Exported ${store.list().length} profile(s) to ${name} (no secrets)`);
       }
       return 0;
     }
@@ -138,14 +139,14 @@ export async function run(args: string[], context: Context): Promise<number> {
       }
       const report = await importProfiles(text, store);
       if (values.json) {
-        printJson(report);
+        context.out.json(report);
         return 0;
       }
-      printLine(
+      context.out.line(
         `Imported ${report.added.length} profile(s)${report.added.length ? `: ${report.added.join(', ')}` : ''}`,
       );
       for (const skipped of report.skipped)
-        printLine(`Skipped "${skipped.name}": ${skipped.reason}`);
+        context.out.line(`Skipped "${skipped.name}": ${skipped.reason}`);
       return 0;
     }
     default:

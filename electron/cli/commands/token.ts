@@ -1,6 +1,5 @@
 import { parse } from '../args.js';
 import type { Context } from '../context.js';
-import { printJson } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
 /** Prints only the token on stdout, so `$(tsm token)` works; --json for the details. */
@@ -10,7 +9,7 @@ export async function run(args: string[], context: Context): Promise<number> {
     throw new UsageError('token takes no arguments; use -p NAME to pick a profile');
   const { profile, token } = await context.token(values);
   if (values.json) {
-    printJson({
+    context.out.json({
       profile: profile.name,
       token: token.token,
       expiresAt: new Date(token.expiresAt).toISOString(),
@@ -19,7 +18,7 @@ export async function run(args: string[], context: Context): Promise<number> {
       dialect: token.dialect,
     });
   } else {
-    process.stdout.write(`${token.token}\n`);
+    context.out.line(token.token);
   }
   return 0;
 }
