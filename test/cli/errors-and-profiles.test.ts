@@ -141,7 +141,7 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
   });
 
   it('refuses a secret on argv', async () => {
-    const result = await sandbox.run(['token', '--password', 'hunter2']);
+    const result = await sandbox.spawn(['token', '--password', 'hunter2']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^tsm: Unknown option '--password'/);
   });
@@ -159,14 +159,14 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
   });
 
   it('a secret key on the stdin of a trusted-auth profile signs in; the wrong stdin flag is refused', async () => {
-    const wrongFlag = await sandbox.run(['login', '-p', 'Trusted', '--password-stdin'], {
+    const wrongFlag = await sandbox.spawn(['login', '-p', 'Trusted', '--password-stdin'], {
       stdin: 'x',
     });
     expect(wrongFlag).toMatchObject({
       code: 2,
       stderr: 'tsm: "Trusted" signs in with secret-key; use --secret-key-stdin (see tsm --help)\n',
     });
-    const ok = await sandbox.run(['login', '-p', 'Trusted', '--secret-key-stdin'], {
+    const ok = await sandbox.spawn(['login', '-p', 'Trusted', '--secret-key-stdin'], {
       stdin: 'demo-secret-key\n',
     });
     expect(ok.stdout).toMatch(
@@ -196,7 +196,8 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
   });
 
   it('no keychain exits 5 with what to do', async () => {
-    const result = await sandbox.run(['token', '-p', 'Admin'], {
+    // Spawned: libsecret finds its bus in the real process environment, not in io.env.
+    const result = await sandbox.spawn(['token', '-p', 'Admin'], {
       env: { DBUS_SESSION_BUS_ADDRESS: '', DISPLAY: '', WAYLAND_DISPLAY: '' },
     });
     expect(result.code).toBe(5);

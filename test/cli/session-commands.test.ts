@@ -95,7 +95,7 @@ describe('tsm against the emulator, in a private keyring', () => {
     ).toBe(0);
     emulator.clock.advance(2 * HOUR);
     const before = emulator.tokenRequests();
-    const results = await Promise.all(Array.from({ length: 10 }, () => sandbox.run(['token'])));
+    const results = await Promise.all(Array.from({ length: 10 }, () => sandbox.spawn(['token'])));
     expect(results.map((r) => r.code)).toEqual(Array(10).fill(0));
     expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
     expect(emulator.tokenRequests() - before).toBe(1);
@@ -167,7 +167,7 @@ describe('tsm against the emulator, in a private keyring', () => {
   it('exec passes TS_URL and TS_TOKEN in the environment, never on argv, and passes the exit code through', async () => {
     const script =
       'printf "%s|%s|" "$TS_URL" "$TS_TOKEN"; tr "\\0" " " < /proc/$PPID/cmdline; printf "|"; tr "\\0" " " < /proc/$$/cmdline; exit 7';
-    const result = await sandbox.run(['exec', '--', 'sh', '-c', script]);
+    const result = await sandbox.spawn(['exec', '--', 'sh', '-c', script]);
     expect(result.code).toBe(7);
     const [url, token, parentArgv, childArgv] = result.stdout.split('|');
     expect(url).toBe(emulator.url);
@@ -176,6 +176,20 @@ describe('tsm against the emulator, in a private keyring', () => {
     expect(parentArgv).toContain('tsm.js exec -- sh -c');
     expect(parentArgv).not.toContain(token);
     expect(childArgv).not.toContain(token);
+  });
+
+  it("exec in-process carries the child's stdin, stdout and stderr through io, and its exit code", async () => {
+    const script = 'read line; printf "%s|%s" "$line" "$TS_URL"; printf oops >&2; exit 3';
+    const result = await sandbox.run(['exec', '--', 'sh', '-c', script], { stdin: 'hello\n' });
+    expect(result).toEqual({ code: 3, stdout: `hello|${emulator.url}`, stderr: 'oops' });
+  });
+
+  it('exec of a command that is not there exits 127 and says so', async () => {
+    expect(await sandbox.run(['exec', '--', 'no-such-command-for-tsm'])).toEqual({
+      code: 127,
+      stdout: '',
+      stderr: 'tsm: cannot run no-such-command-for-tsm: command not found\n',
+    });
   });
 
   it('revoke, then logout, leave no secret in the keychain and none in any file', async () => {

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../../electron/cli/tsm.js';
 
 export const TSM_BIN = fileURLToPath(new URL('../../../bin/tsm.js', import.meta.url));
 const BUILT = fileURLToPath(new URL('../../../dist/electron/cli/tsm.js', import.meta.url));
@@ -13,15 +15,29 @@ export interface TsmResult {
   stderr: string;
 }
 
-/** Fails loudly when the CLI was not built (npm test builds it first). */
-export function requireBuiltCli(): void {
-  if (!existsSync(BUILT))
-    throw new Error('The CLI is not built: run `npm run build` (npm test does it)');
+export interface SpawnedResult extends TsmResult {
+  signal: NodeJS.Signals | null;
+}
+
+export interface RunOptions {
+  stdin?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Fails loudly without the private keyring (npm test runs every test inside it). */
+export function requireKeyring(): void {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
     throw new Error(
       'No D-Bus session: run the CLI tests under test/keyring/with-keyring.sh (npm test does)',
     );
   }
+}
+
+/** Fails loudly when the CLI was not built (npm test builds it first): `spawn` runs the build. */
+export function requireBuiltCli(): void {
+  if (!existsSync(BUILT))
+    throw new Error('The CLI is not built: run `npm run build` (npm test does it)');
+  requireKeyring();
 }
 
 /** One isolated setup: its own config directory and keychain service, removed at the end. */
@@ -38,11 +54,25 @@ export class TsmSandbox {
     };
   }
 
-  /** Runs the real `tsm` binary; secrets go in on stdin, never on argv. */
-  run(
-    args: string[],
-    options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
-  ): Promise<TsmResult> {
+  /**
+   * Runs `tsm` in this process: the sandbox's environment and streams go in through `io`, never
+   * through process.env. Stdin is a plain stream, not a terminal; secrets go in there, never on argv.
+   */
+  async run(args: string[], options: RunOptions = {}): Promise<TsmResult> {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, {
+      stdout: { write: (text: string) => void (stdout += text) },
+      stderr: { write: (text: string) => void (stderr += text) },
+      stdin: Readable.from([Buffer.from(options.stdin ?? '')], { objectMode: false }),
+      env: this.env(options.env),
+      childStdio: 'pipe',
+    });
+    return { code, stdout, stderr };
+  }
+
+  /** Runs the real `tsm` binary in a child process, for what only a process shows. */
+  spawn(args: string[], options: RunOptions = {}): Promise<SpawnedResult> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [TSM_BIN, ...args], {
         env: this.env(options.env),
@@ -53,7 +83,9 @@ export class TsmSandbox {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr: dropBusNoise(stderr) }));
+      child.on('close', (code, signal) =>
+        resolve({ code, signal, stdout, stderr: dropBusNoise(stderr) }),
+      );
       child.stdin.end(options.stdin ?? '');
     });
   }
