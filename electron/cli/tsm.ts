@@ -49,7 +49,7 @@ Environment: TSM_CONFIG_DIR, TSM_KEYCHAIN_SERVICE, TSM_SECRET_STORE=encrypted-fi
 
 /**
  * Runs one command line and returns its exit code. Everything it reads or writes goes through
- * `io`, so importing this module does nothing and a test can run it without a child process.
+ * `io`, so importing this module does nothing and tests can call it directly.
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
