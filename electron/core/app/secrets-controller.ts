@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { isAppError, KeychainError } from '../errors/index.js';
+import { isAppError, KeychainError, type KeychainProblem } from '../errors/index.js';
 import {
   CachingSecretStore,
   ChangeStamp,
@@ -9,10 +9,30 @@ import {
   type SecretStore,
 } from '../secrets/index.js';
 
-/** Where secrets live now, or why they cannot be reached. */
+/** Where secrets live now, or why they cannot be reached and what the person may do about it. */
 export interface SecretsStatus {
   location?: string;
-  problem?: { code: 'KEYCHAIN_UNAVAILABLE'; cause: string; message: string };
+  problem?: {
+    code: 'KEYCHAIN_UNAVAILABLE';
+    cause: KeychainProblem;
+    message: string;
+    /** The encrypted file is offered only when the keychain is out of reach, not merely locked. */
+    canUseEncryptedFile: boolean;
+  };
+}
+
+const UNREACHABLE: ReadonlySet<KeychainProblem> = new Set([
+  'NO_DBUS',
+  'NO_SECRET_SERVICE',
+  'NATIVE_MODULE',
+]);
+
+/**
+ * Only a keychain that cannot be reached at all may be replaced by the encrypted file; a locked
+ * one is unlocked and a refusing one allowed, or secrets would leave a keychain that works.
+ */
+export function canUseEncryptedFileFor(problem: KeychainProblem): boolean {
+  return UNREACHABLE.has(problem);
 }
 
 /**
@@ -47,7 +67,12 @@ export class SecretsController implements SecretStore {
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error;
       return {
-        problem: { code: 'KEYCHAIN_UNAVAILABLE', cause: error.problem, message: error.message },
+        problem: {
+          code: 'KEYCHAIN_UNAVAILABLE',
+          cause: error.problem,
+          message: error.message,
+          canUseEncryptedFile: canUseEncryptedFileFor(error.problem),
+        },
       };
     }
   }
