@@ -4,6 +4,7 @@ import {
   CachingSecretStore,
   ChangeStamp,
   EncryptedFileStore,
+  keychainIsUnreachable,
   openSecretStore,
   SECRETS_FILE_NAME,
   type SecretStore,
@@ -16,23 +17,9 @@ export interface SecretsStatus {
     code: 'KEYCHAIN_UNAVAILABLE';
     cause: KeychainProblem;
     message: string;
-    /** The encrypted file is offered only when the keychain is out of reach, not merely locked. */
+    /** Offered only when there is no keychain at all; a locked one is unlocked, never bypassed. */
     canUseEncryptedFile: boolean;
   };
-}
-
-const UNREACHABLE: ReadonlySet<KeychainProblem> = new Set([
-  'NO_DBUS',
-  'NO_SECRET_SERVICE',
-  'NATIVE_MODULE',
-]);
-
-/**
- * Only a keychain that cannot be reached at all may be replaced by the encrypted file; a locked
- * one is unlocked and a refusing one allowed, or secrets would leave a keychain that works.
- */
-export function canUseEncryptedFileFor(problem: KeychainProblem): boolean {
-  return UNREACHABLE.has(problem);
 }
 
 /**
@@ -71,7 +58,7 @@ export class SecretsController implements SecretStore {
           code: 'KEYCHAIN_UNAVAILABLE',
           cause: error.problem,
           message: error.message,
-          canUseEncryptedFile: canUseEncryptedFileFor(error.problem),
+          canUseEncryptedFile: keychainIsUnreachable(error.problem),
         },
       };
     }
