@@ -37,7 +37,8 @@ export function signInRequestSchema<Target extends v.ObjectEntries>(target: Targ
   ]);
 }
 
-const signInRequest = signInRequestSchema({});
+/** A sign-in request on its own, for callers that name the profile elsewhere. */
+export const signInRequest = signInRequestSchema({});
 export type SignInRequest = v.InferOutput<typeof signInRequest>;
 
 /** What a sign-in writes to: the keychain, the audit log and the profile's status. */
