@@ -5,91 +5,28 @@
  * demands a handler. The renderer imports this file for types only.
  */
 import * as v from 'valibot';
+import type { AppEvent } from '../core/app/app-services.js';
+import type { Preferences } from '../core/app/preferences.js';
+import type { SecretsStatus } from '../core/app/secrets-controller.js';
+import type { ProfileView, TokenSummary } from '../core/app/views.js';
 import type { AuditEntry } from '../core/audit/audit-log.js';
-import type { CopyFormat } from '../core/clipboard/token-formats.js';
-import type { ErrorCode, ErrorDetails } from '../core/errors/index.js';
-import type { Profile } from '../core/profiles/index.js';
+import { COPY_FORMATS, type CopyFormat } from '../core/clipboard/token-formats.js';
+import { profileIdSchema as id, profileInputSchema } from '../core/profiles/index.js';
+import { signInRequestSchema } from '../core/session/index.js';
 import type { SessionStatus } from '../core/session/session-state.js';
 import type { Dialect, SessionInfo } from '../core/thoughtspot/types.js';
+import type { WireError } from './wire-error.js';
 
-const id = v.pipe(
-  v.string(),
-  v.minLength(1),
-  v.maxLength(64),
-  v.regex(/^[\w-]+$/, 'is not a profile id'),
-);
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const secret = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(16 * 1024));
 const seconds = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365 * 24 * 3600));
 const profileRef = v.strictObject({ profileId: id });
 const none = v.optional(v.strictObject({}));
 
-/** What the profile editor sends; the core checks meaning (URL, names, orgs) itself. */
-const profileInput = v.strictObject({
-  name: short(200),
-  url: short(4096),
-  username: short(1024),
-  auth: v.optional(v.picklist(['password', 'secret-key', 'token'])),
-  // null clears the org of a saved profile (absent keeps it).
-  org: v.optional(v.nullable(v.pipe(v.number(), v.integer()))),
-  dialect: v.optional(v.picklist(['auto', 'A', 'B', 'C'])),
-  tls: v.optional(
-    v.strictObject({ caFile: v.optional(short(4096)), insecure: v.optional(v.boolean()) }),
-  ),
-  validitySeconds: v.optional(v.pipe(v.number(), v.integer())),
-  autoRenew: v.optional(v.boolean()),
-  assumeHttps: v.optional(v.boolean()),
-});
-
-const signIn = v.variant('method', [
-  v.strictObject({
-    profileId: id,
-    method: v.literal('password'),
-    password: secret,
-    kind: v.picklist(['cookie', 'bearer']),
-    rememberMe: v.optional(v.boolean()),
-    remember: v.optional(v.boolean()),
-  }),
-  v.strictObject({
-    profileId: id,
-    method: v.literal('secret-key'),
-    secretKey: secret,
-    remember: v.optional(v.boolean()),
-  }),
-  v.strictObject({
-    profileId: id,
-    method: v.literal('token'),
-    token: v.pipe(secret, v.regex(/^\S+$/, 'must not contain spaces or line breaks')),
-  }),
-]);
-
-/** A profile as the window shows it: settings plus where its session stands. */
-export interface ProfileView extends Profile {
-  isDefault: boolean;
-  status: SessionStatus;
-}
-
 /** Where secrets live, or why they cannot be reached (the window shows a banner). */
-export interface SecretsState {
-  location?: string;
-  problem?: { code: 'KEYCHAIN_UNAVAILABLE'; cause: string; message: string };
-}
-
-/** Token facts the window may show without holding the token itself. */
-export interface TokenSummary {
-  createdAt: number;
-  expiresAt: number;
-  username: string;
-  dialect: Dialect;
-  fingerprint: string;
-}
-
-export interface AppSettings {
-  clipboardClearSeconds: number;
-  revokeOnQuit: boolean;
-  startAtLogin: boolean;
-  notifyBeforeExpiry: boolean;
-}
+export type SecretsState = SecretsStatus;
+export type AppSettings = Preferences;
+export type { AppEvent, CopyFormat, ProfileView, TokenSummary, WireError };
 
 interface Channel<Request extends v.GenericSchema, Response> {
   request: Request;
@@ -108,7 +45,7 @@ export const CONTRACT = {
     none,
   ),
   'profiles:save': channel<ProfileView>()(
-    v.strictObject({ profileId: v.optional(id), input: profileInput }),
+    v.strictObject({ profileId: v.optional(id), input: profileInputSchema }),
   ),
   'profiles:duplicate': channel<ProfileView>()(profileRef),
   'profiles:remove': channel<{ removed: string }>()(profileRef),
@@ -117,7 +54,7 @@ export const CONTRACT = {
   'profiles:checkUrl': channel<{ url: string }>()(
     v.strictObject({ url: short(4096), assumeHttps: v.optional(v.boolean()) }),
   ),
-  'session:login': channel<SessionStatus>()(signIn),
+  'session:login': channel<SessionStatus>()(signInRequestSchema({ profileId: id })),
   'session:getToken': channel<TokenSummary>()(
     v.strictObject({ profileId: id, minTtlSeconds: v.optional(seconds) }),
   ),
@@ -130,7 +67,7 @@ export const CONTRACT = {
   'session:revealToken': channel<{ token: string }>()(profileRef),
   /** Copies from the main process; the clipboard is cleared later if it still holds the token. */
   'session:copyToken': channel<{ clearsAfterSeconds: number }>()(
-    v.strictObject({ profileId: id, format: v.picklist(['token', 'curl', 'env']) }),
+    v.strictObject({ profileId: id, format: v.picklist(COPY_FORMATS) }),
   ),
   'audit:list': channel<AuditEntry[]>()(
     v.optional(
@@ -168,18 +105,6 @@ export type ResponseOf<C extends ChannelName> = NonNullable<(typeof CONTRACT)[C]
 /** One call's answer across the boundary; errors travel as plain data with their stable code. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: WireError };
 
-export interface WireError {
-  code: ErrorCode | 'INTERNAL';
-  message: string;
-  details: ErrorDetails;
-}
-
-/** State changes pushed to the window. */
-export type AppEvent =
-  | { type: 'session'; profileId: string; status: SessionStatus }
-  | { type: 'profiles' }
-  | { type: 'secrets'; secrets: SecretsState };
-
 /** `window.sessionApi`, derived from the contract: the same shape over IPC and over the web bridge. */
 export interface SessionApi {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
@@ -187,4 +112,3 @@ export interface SessionApi {
 }
 
 export const EVENT_CHANNEL = 'events:app';
-export type { CopyFormat };

@@ -6,8 +6,8 @@ import {
   type Envelope,
   type ResponseOf,
   type ValidRequestOf,
-  type WireError,
 } from './contract.js';
+import { internalError, type WireError } from './wire-error.js';
 
 /** The main-side handler table: one function per channel, demanded by the compiler. */
 export type Handlers = {
@@ -34,11 +34,7 @@ export function toWire(error: unknown): WireError {
   if (isAppError(error))
     return { code: error.code, message: error.message, details: error.details };
   // Not ours: say little (its text may hold anything) and keep the app running.
-  return {
-    code: 'INTERNAL',
-    message: 'Something unexpected went wrong; the action was not completed',
-    details: {},
-  };
+  return internalError();
 }
 
 /**

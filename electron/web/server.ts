@@ -6,7 +6,7 @@ import type { MemoryClipboard } from '../core/clipboard/token-clipboard.js';
 import { CONTENT_SECURITY_POLICY } from '../core/shell/trusted-sender.js';
 import { EVENT_CHANNEL } from '../ipc/contract.js';
 import { dispatch, type Handlers } from '../ipc/dispatch.js';
-import { BRIDGE_SCRIPT } from './bridge-script.js';
+import { loadBridgeScript } from './bridge-script.js';
 import type { FirstScreen } from './first-screen.js';
 import { checkHost, checkRequest, KEY_COOKIE, keyMatches } from './guard.js';
 import { injectBridge, readStatic } from './static-files.js';
@@ -63,6 +63,7 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
  * For development and tests on machines without the Electron binary; never packaged.
  */
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const bridgeScript = await loadBridgeScript();
   const secret = randomBytes(24).toString('base64url');
   const streams = new Set<ServerResponse>();
   let port = 0;
@@ -139,7 +140,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return void response.end();
     }
     if (url.pathname === '/bridge.js')
-      return send(response, 200, 'text/javascript; charset=utf-8', BRIDGE_SCRIPT);
+      return send(response, 200, 'text/javascript; charset=utf-8', bridgeScript);
     const file = await readStatic(options.rendererDir, url.pathname);
     if (!file) {
       const missing = url.pathname === '/' || url.pathname === '/index.html';

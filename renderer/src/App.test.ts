@@ -116,7 +116,12 @@ describe('App', () => {
 
   it('shows the keychain banner and switches to the encrypted file when asked', async () => {
     const api = fakeApi([], {
-      problem: { code: 'KEYCHAIN_UNAVAILABLE', cause: 'NO_DBUS', message: 'no D-Bus session' },
+      problem: {
+        code: 'KEYCHAIN_UNAVAILABLE',
+        cause: 'NO_DBUS',
+        message: 'no D-Bus session',
+        canUseEncryptedFile: true,
+      },
     });
     render(App, { api });
     await fireEvent.click(await screen.findByRole('button', { name: 'Use an encrypted file' }));

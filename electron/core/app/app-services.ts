@@ -1,13 +1,23 @@
 import { AuditLog } from '../audit/audit-log.js';
 import { TokenClipboard, type ClipboardPort } from '../clipboard/token-clipboard.js';
-import { ProfileStore, type BackendFactory } from '../profiles/index.js';
+import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
+import { InputError } from '../errors/index.js';
+import {
+  effectiveDialect,
+  ProfileStore,
+  type BackendFactory,
+  type Profile,
+  type ProfileInput,
+} from '../profiles/index.js';
 import { ProfileVault } from '../secrets/index.js';
 import { SessionManager, type FetchFactory } from '../session/index.js';
 import type { SessionStatus } from '../session/session-state.js';
 import { PreferencesFile } from './preferences.js';
 import { SecretsController, type SecretsStatus } from './secrets-controller.js';
+import type { ProfileView } from './views.js';
 
-export type ServiceEvent =
+/** State changes pushed to the window (and over the browser bridge). */
+export type AppEvent =
   | { type: 'session'; profileId: string; status: SessionStatus }
   | { type: 'profiles' }
   | { type: 'secrets'; secrets: SecretsStatus };
@@ -36,7 +46,7 @@ export class AppServices {
   readonly manager: SessionManager;
   readonly preferences: PreferencesFile;
   readonly clipboard: TokenClipboard;
-  readonly #listeners = new Set<(event: ServiceEvent) => void>();
+  readonly #listeners = new Set<(event: AppEvent) => void>();
 
   constructor(options: AppServicesOptions) {
     const now = options.now ?? Date.now;
@@ -65,12 +75,12 @@ export class AppServices {
     );
   }
 
-  onEvent(listener: (event: ServiceEvent) => void): () => void {
+  onEvent(listener: (event: AppEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  emit(event: ServiceEvent): void {
+  emit(event: AppEvent): void {
     for (const listener of this.#listeners) listener(event);
   }
 
@@ -79,6 +89,72 @@ export class AppServices {
     for (const profile of this.profiles.list()) {
       await this.manager.restore(profile.id).catch(() => undefined);
     }
+  }
+
+  /** Every profile as the window shows it, where secrets live, and any repair notice. */
+  async listProfiles(): Promise<{
+    profiles: ProfileView[];
+    notice?: string;
+    secrets: SecretsStatus;
+  }> {
+    const secrets = await this.secrets.status();
+    const notice = this.profiles.notice?.message;
+    return {
+      profiles: this.profiles.list().map((p) => this.profileView(p)),
+      secrets,
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  profileView(profile: Profile): ProfileView {
+    return {
+      ...profile,
+      isDefault: this.profiles.defaultProfile()?.id === profile.id,
+      status: this.manager.status(profile.id),
+    };
+  }
+
+  /** Adds a profile, or edits the one with that id. */
+  async saveProfile(profileId: string | undefined, input: ProfileInput): Promise<ProfileView> {
+    const saved = profileId
+      ? await this.profiles.update(profileId, input)
+      : await this.profiles.add(input);
+    return this.profileView(saved);
+  }
+
+  /** An explicit reveal: the token itself, recorded in the audit log like a copy. */
+  async revealToken(profileId: string): Promise<{ token: string }> {
+    const token = await this.manager.getToken(profileId, { minTtlSeconds: 0 });
+    this.manager.recordCopy(profileId, token.token);
+    return { token: token.token };
+  }
+
+  /** Copies the token in a format; the clipboard is cleared later if it still holds it. */
+  async copyToken(profileId: string, format: CopyFormat): Promise<{ clearsAfterSeconds: number }> {
+    const profile = this.profiles.get(profileId);
+    const token = await this.manager.getToken(profileId, { minTtlSeconds: 0 });
+    const dialect = effectiveDialect(profile) ?? token.dialect;
+    const seconds = this.preferences.read().clipboardClearSeconds;
+    await this.clipboard.copy(
+      formatToken(format, token.token, profile.url, dialect),
+      seconds * 1000,
+    );
+    this.manager.recordCopy(profileId, token.token);
+    return { clearsAfterSeconds: seconds };
+  }
+
+  /**
+   * The person's opt-in to an encrypted file, refused while the keychain works; the sessions
+   * kept in the file are then read and the window told where secrets now live.
+   */
+  async useEncryptedFile(passphrase: string): Promise<SecretsStatus> {
+    if (this.secrets.kind === 'keychain' && !(await this.secrets.status()).problem) {
+      throw new InputError('The keychain works; secrets stay there');
+    }
+    const secrets = await this.secrets.useEncryptedFile(passphrase);
+    await this.restoreSessions();
+    this.emit({ type: 'secrets', secrets });
+    return secrets;
   }
 
   dispose(): void {

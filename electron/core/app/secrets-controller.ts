@@ -1,18 +1,25 @@
 import { join } from 'node:path';
-import { isAppError, KeychainError } from '../errors/index.js';
+import { isAppError, KeychainError, type KeychainProblem } from '../errors/index.js';
 import {
   CachingSecretStore,
   ChangeStamp,
   EncryptedFileStore,
+  keychainIsUnreachable,
   openSecretStore,
   SECRETS_FILE_NAME,
   type SecretStore,
 } from '../secrets/index.js';
 
-/** Where secrets live now, or why they cannot be reached. */
+/** Where secrets live now, or why they cannot be reached and what the person may do about it. */
 export interface SecretsStatus {
   location?: string;
-  problem?: { code: 'KEYCHAIN_UNAVAILABLE'; cause: string; message: string };
+  problem?: {
+    code: 'KEYCHAIN_UNAVAILABLE';
+    cause: KeychainProblem;
+    message: string;
+    /** Offered only when there is no keychain at all; a locked one is unlocked, never bypassed. */
+    canUseEncryptedFile: boolean;
+  };
 }
 
 /**
@@ -47,7 +54,12 @@ export class SecretsController implements SecretStore {
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error;
       return {
-        problem: { code: 'KEYCHAIN_UNAVAILABLE', cause: error.problem, message: error.message },
+        problem: {
+          code: 'KEYCHAIN_UNAVAILABLE',
+          cause: error.problem,
+          message: error.message,
+          canUseEncryptedFile: keychainIsUnreachable(error.problem),
+        },
       };
     }
   }

@@ -1,7 +1,8 @@
 import type { Dialect } from '../thoughtspot/types.js';
 
-/** What a copy puts on the clipboard. */
-export type CopyFormat = 'token' | 'curl' | 'env';
+/** What a copy puts on the clipboard: the bare token, a curl command, or a .env line. */
+export const COPY_FORMATS = ['token', 'curl', 'env'] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
 
 /** Where each dialect asks "who am I": a harmless request for a copied curl line. */
 const SESSION_INFO_PATH: Record<Dialect, string> = {

@@ -2,24 +2,27 @@
  * The root of every error the core raises on purpose. `code` is stable and is what callers branch
  * on; class identity does not survive IPC, so guards look at `code` and `name`, never instanceof.
  */
-export type ErrorCode =
-  | 'AUTH_FAILED'
-  | 'MFA_REQUIRED'
-  | 'ACCOUNT_LOCKED'
-  | 'FORBIDDEN'
-  | 'NOT_SIGNED_IN'
-  | 'TOKEN_EXPIRED'
-  | 'TOKEN_REVOKED'
-  | 'SERVER_ERROR'
-  | 'NETWORK'
-  | 'TIMEOUT'
-  | 'CANCELLED'
-  | 'TLS'
-  | 'NOT_THOUGHTSPOT'
-  | 'UNEXPECTED_RESPONSE'
-  | 'KEYCHAIN_UNAVAILABLE'
-  | 'STORAGE_FAILED'
-  | 'INVALID_INPUT';
+export const ERROR_CODES = [
+  'AUTH_FAILED',
+  'MFA_REQUIRED',
+  'ACCOUNT_LOCKED',
+  'FORBIDDEN',
+  'NOT_SIGNED_IN',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+  'SERVER_ERROR',
+  'NETWORK',
+  'TIMEOUT',
+  'CANCELLED',
+  'TLS',
+  'NOT_THOUGHTSPOT',
+  'UNEXPECTED_RESPONSE',
+  'KEYCHAIN_UNAVAILABLE',
+  'STORAGE_FAILED',
+  'INVALID_INPUT',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** What the server said, dug out of its error body; never holds a secret. */
 export interface ErrorDetails {
@@ -52,25 +55,7 @@ export class AppError extends Error {
   }
 }
 
-const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'AUTH_FAILED',
-  'MFA_REQUIRED',
-  'ACCOUNT_LOCKED',
-  'FORBIDDEN',
-  'NOT_SIGNED_IN',
-  'TOKEN_EXPIRED',
-  'TOKEN_REVOKED',
-  'SERVER_ERROR',
-  'NETWORK',
-  'TIMEOUT',
-  'CANCELLED',
-  'TLS',
-  'NOT_THOUGHTSPOT',
-  'UNEXPECTED_RESPONSE',
-  'KEYCHAIN_UNAVAILABLE',
-  'STORAGE_FAILED',
-  'INVALID_INPUT',
-]);
+const CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 
 /** True for any AppError, including one rebuilt from a plain object after crossing IPC. */
 export function isAppError(value: unknown): value is AppError {

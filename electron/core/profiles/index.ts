@@ -1,5 +1,11 @@
 export type { Profile, ProfileInput, AuthMethod } from './profile.js';
-export { AUTH_METHODS, DEFAULT_VALIDITY_SECONDS, effectiveDialect } from './profile.js';
+export {
+  AUTH_METHODS,
+  DEFAULT_VALIDITY_SECONDS,
+  effectiveDialect,
+  profileIdSchema,
+  profileInputSchema,
+} from './profile.js';
 export { normalizeClusterUrl } from './cluster-url.js';
 export {
   ProfileStore,

@@ -7,6 +7,7 @@ import { withLockSync } from '../storage/file-lock.js';
 import type { Profile, ProfileInput } from './profile.js';
 import { loadSettings, readSettings, type RecoveryNotice } from './recover.js';
 import { emptySettings, settingsJsonSchema, type SettingsData } from './settings-schema.js';
+import { profileInputOf } from './transfer.js';
 import { buildProfile } from './validate.js';
 
 /** Changes whenever the file is replaced or rewritten (atomic writes give it a new inode). */
@@ -56,6 +57,15 @@ export interface ProfileStoreOptions {
 }
 
 export const SETTINGS_NAME = 'settings';
+
+/** "Name (copy)", then "Name (copy 2)", ...: the first no other profile has, ignoring case. */
+function copyName(name: string, others: readonly Profile[]): string {
+  const taken = new Set(others.map((p) => p.name.toLowerCase()));
+  let copy = `${name} (copy)`;
+  for (let n = 2; taken.has(copy.toLowerCase()); n++) copy = `${name} (copy ${n})`;
+  // A name is at most 64 characters; the copy of a long one is cut to fit.
+  return copy.slice(0, 64);
+}
 
 /**
  * Profiles in the settings file, shared by the app and the CLI. Every read goes to the file (the
@@ -124,6 +134,12 @@ export class ProfileStore {
       data.defaultProfileId ??= profile.id;
       return profile;
     });
+  }
+
+  /** A copy of a profile's settings (never its secrets) under the first free "(copy)" name. */
+  async duplicate(nameOrId: string): Promise<Profile> {
+    const original = this.get(nameOrId);
+    return this.add({ ...profileInputOf(original), name: copyName(original.name, this.list()) });
   }
 
   /** Edits a profile; its id (and so its keychain entries) stays the same across a rename. */

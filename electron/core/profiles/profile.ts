@@ -1,9 +1,17 @@
-import type { Dialect } from '../thoughtspot/types.js';
+import * as v from 'valibot';
+import { DIALECTS, type Dialect } from '../thoughtspot/types.js';
 
 /** How a profile signs in: a password, a trusted-auth secret key, or a bearer token pasted in. */
-export type AuthMethod = 'password' | 'secret-key' | 'token';
+export const AUTH_METHODS = ['password', 'secret-key', 'token'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
 
-export const AUTH_METHODS: readonly AuthMethod[] = ['password', 'secret-key', 'token'];
+/** A profile's id as a caller may name it: short, and nothing a path or a header could abuse. */
+export const profileIdSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(64),
+  v.regex(/^[\w-]+$/, 'is not a profile id'),
+);
 
 /** Everything about a cluster identity except its secrets (those live in the keychain). */
 export interface Profile {
@@ -25,21 +33,30 @@ export interface Profile {
   lastUsedAt?: number;
 }
 
-/** What a person fills in; everything else gets a default. */
-export interface ProfileInput {
-  name: string;
-  url: string;
-  username: string;
-  auth?: AuthMethod;
+const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/**
+ * What a person fills in (the editor, the CLI, an import); everything else gets a default. Only
+ * the shape and rough sizes are checked here; buildProfile checks meaning (URL, names, orgs).
+ */
+export const profileInputSchema = v.strictObject({
+  name: short(200),
+  url: short(4096),
+  username: short(1024),
+  auth: v.optional(v.picklist(AUTH_METHODS)),
   /** On an update, absent keeps the org and null clears it. */
-  org?: number | null;
-  dialect?: 'auto' | Dialect;
-  tls?: { caFile?: string; insecure?: boolean };
-  validitySeconds?: number;
-  autoRenew?: boolean;
+  org: v.optional(v.nullable(v.pipe(v.number(), v.integer()))),
+  dialect: v.optional(v.picklist(['auto', ...DIALECTS])),
+  tls: v.optional(
+    v.strictObject({ caFile: v.optional(short(4096)), insecure: v.optional(v.boolean()) }),
+  ),
+  validitySeconds: v.optional(v.pipe(v.number(), v.integer())),
+  autoRenew: v.optional(v.boolean()),
   /** Accept a URL typed without a scheme as https:// (only when the person said so). */
-  assumeHttps?: boolean;
-}
+  assumeHttps: v.optional(v.boolean()),
+});
+
+export type ProfileInput = v.InferOutput<typeof profileInputSchema>;
 
 export const DEFAULT_VALIDITY_SECONDS = 3600;
 

@@ -88,7 +88,7 @@ export async function importProfiles(text: string, store: ProfileStore): Promise
       report.skipped.push({ name, reason: `"${field}" is missing or has the wrong type` });
       return;
     }
-    inputs.push(parsed.output as ProfileInput);
+    inputs.push(parsed.output);
   });
   const added = await store.addAll(inputs, (input, error) =>
     report.skipped.push({ name: input.name, reason: error.message }),

@@ -14,6 +14,7 @@ export { passphraseFrom, PASSPHRASE_ENV } from './passphrase.js';
 export { ProfileVault, SECRET_KINDS, type SecretKind } from './vault.js';
 export { TOKEN_FORMAT, type StoredToken, type TokenOwner } from './stored-token.js';
 export {
+  keychainIsUnreachable,
   openSecretStore,
   SECRETS_FILE_NAME,
   type OpenSecretStoreOptions,

@@ -28,6 +28,11 @@ const UNREACHABLE: ReadonlySet<KeychainProblem> = new Set([
   'NATIVE_MODULE',
 ]);
 
+/** True when there is no keychain here at all: the one case the encrypted file may stand in. */
+export function keychainIsUnreachable(problem: KeychainProblem): boolean {
+  return UNREACHABLE.has(problem);
+}
+
 /**
  * The keychain, checked with one harmless read. The encrypted file is used only when the caller
  * asked for it and the keychain cannot be reached; otherwise the KeychainError is thrown as is,
@@ -44,7 +49,7 @@ export async function openSecretStore(options: OpenSecretStoreOptions): Promise<
     await keychain.probe();
     return keychain;
   } catch (error) {
-    const unreachable = error instanceof KeychainError && UNREACHABLE.has(error.problem);
+    const unreachable = error instanceof KeychainError && keychainIsUnreachable(error.problem);
     if (options.fallback !== 'encrypted-file' || !unreachable) throw error;
     return new EncryptedFileStore({
       path: join(options.configDir, SECRETS_FILE_NAME),

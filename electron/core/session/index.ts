@@ -6,6 +6,7 @@ export {
   type SessionChange,
 } from './session-manager.js';
 export { ClusterAccess, type FetchFactory } from './cluster-access.js';
+export { signInRequestSchema } from './sign-in.js';
 export {
   transition,
   dueEvent,

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { Profile } from '../profiles/index.js';
 import type { ProfileVault } from '../secrets/index.js';
 import type { Credential, IssuedToken, ThoughtSpotClient } from '../thoughtspot/index.js';
@@ -6,16 +7,39 @@ import type { SessionStatus } from './session-state.js';
 import type { SessionStates } from './session-states.js';
 import type { TokenCache } from './token-cache.js';
 
-export type SignInRequest =
-  | {
-      method: 'password';
-      password: string;
-      kind: 'cookie' | 'bearer';
-      rememberMe?: boolean;
-      remember?: boolean;
-    }
-  | { method: 'secret-key'; secretKey: string; remember?: boolean }
-  | { method: 'token'; token: string };
+const secret = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(16 * 1024));
+
+/**
+ * How a sign-in may be asked for, with `target` naming what it is for (the contract adds the
+ * profile id): a password (for a cookie session or a token), a secret key, or a pasted token.
+ */
+export function signInRequestSchema<Target extends v.ObjectEntries>(target: Target) {
+  return v.variant('method', [
+    v.strictObject({
+      ...target,
+      method: v.literal('password'),
+      password: secret,
+      kind: v.picklist(['cookie', 'bearer']),
+      rememberMe: v.optional(v.boolean()),
+      remember: v.optional(v.boolean()),
+    }),
+    v.strictObject({
+      ...target,
+      method: v.literal('secret-key'),
+      secretKey: secret,
+      remember: v.optional(v.boolean()),
+    }),
+    v.strictObject({
+      ...target,
+      method: v.literal('token'),
+      token: v.pipe(secret, v.regex(/^\S+$/, 'must not contain spaces or line breaks')),
+    }),
+  ]);
+}
+
+/** A sign-in request on its own, for callers that name the profile elsewhere. */
+export const signInRequest = signInRequestSchema({});
+export type SignInRequest = v.InferOutput<typeof signInRequest>;
 
 /** What a sign-in writes to: the keychain, the audit log and the profile's status. */
 export interface SignInContext {

@@ -8,6 +8,7 @@ const unreachable: SecretsState = {
     code: 'KEYCHAIN_UNAVAILABLE',
     cause: 'NO_SECRET_SERVICE',
     message: 'No Secret Service answers on D-Bus',
+    canUseEncryptedFile: true,
   },
 };
 
@@ -43,7 +44,14 @@ describe('SecretsBanner', () => {
 
   it('never offers to bypass a locked keychain', () => {
     render(SecretsBanner, {
-      secrets: { problem: { code: 'KEYCHAIN_UNAVAILABLE', cause: 'LOCKED', message: 'locked' } },
+      secrets: {
+        problem: {
+          code: 'KEYCHAIN_UNAVAILABLE',
+          cause: 'LOCKED',
+          message: 'locked',
+          canUseEncryptedFile: false,
+        },
+      },
       onUseEncryptedFile: vi.fn(),
       onRetry: vi.fn(),
     });

@@ -1,8 +1,10 @@
 /**
  * The renderer's one door to the app: `window.sessionApi`, whether Electron's preload or the web
- * bridge put it there. Types come from the contract; nothing of it is bundled.
+ * bridge put it there. Types come from the contract; of electron/ only the dependency-free
+ * wire-error module is bundled, so every side reads a failure the same way.
  */
 import type { ErrorDetails } from '../../../electron/core/errors/index.js';
+import { uiErrorOf, type UiError } from '../../../electron/ipc/wire-error.js';
 import type {
   ChannelName,
   RequestOf,
@@ -24,19 +26,12 @@ export type {
 export type { AuditEntry } from '../../../electron/core/audit/audit-log.js';
 export type { SessionStatus } from '../../../electron/core/session/session-state.js';
 export type { Dialect, SessionInfo } from '../../../electron/core/thoughtspot/types.js';
-export type { ErrorDetails };
+export type { ErrorDetails, UiError };
 
 declare global {
   interface Window {
     sessionApi?: SessionApi;
   }
-}
-
-/** A failure as the window shows it: the stable code, a readable message, the server's details. */
-export interface UiError {
-  code: string;
-  message: string;
-  details: ErrorDetails;
 }
 
 /** The API this window was given, or an error saying it was opened without one. */
@@ -47,23 +42,7 @@ export function windowApi(): SessionApi {
 }
 
 /** Any rejection as a UiError: errors from the API carry code and details; others say little. */
-export function toUiError(error: unknown): UiError {
-  if (typeof error === 'object' && error !== null) {
-    const { code, message, details } = error as Partial<Record<keyof UiError, unknown>>;
-    if (typeof code === 'string' && typeof message === 'string') {
-      return {
-        code,
-        message,
-        details: typeof details === 'object' && details !== null ? details : {},
-      };
-    }
-  }
-  return {
-    code: 'INTERNAL',
-    message: 'Something unexpected went wrong; the action was not completed',
-    details: {},
-  };
-}
+export const toUiError: (error: unknown) => UiError = uiErrorOf;
 
 /** Calls a channel and turns a rejection into a UiError result instead of a throw. */
 export async function attempt<C extends ChannelName>(

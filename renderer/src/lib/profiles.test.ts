@@ -93,7 +93,14 @@ describe('ProfilesStore', () => {
     const store = new ProfilesStore(api);
     store.apply({
       type: 'secrets',
-      secrets: { problem: { code: 'KEYCHAIN_UNAVAILABLE', cause: 'NO_DBUS', message: 'no bus' } },
+      secrets: {
+        problem: {
+          code: 'KEYCHAIN_UNAVAILABLE',
+          cause: 'NO_DBUS',
+          message: 'no bus',
+          canUseEncryptedFile: true,
+        },
+      },
     });
     expect(store.secrets.problem?.cause).toBe('NO_DBUS');
     await store.load();

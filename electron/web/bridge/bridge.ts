@@ -1,0 +1,80 @@
+/**
+ * The browser's `window.sessionApi`: the same shape as the preload's, over HTTP. Bundled at
+ * build time into /bridge.js and loaded before the app, so the renderer cannot tell which
+ * transport it has. The key travels in an HttpOnly cookie: this script never sees it.
+ */
+import type { AppEvent, ChannelName, Envelope, SessionApi } from '../../ipc/contract.js';
+import { errorFromWire, type WireError } from '../../ipc/wire-error.js';
+
+/** What a 403 means here: the page lost (or never had) the per-launch key. */
+const UNAUTHORIZED: WireError = {
+  code: 'FORBIDDEN',
+  message: 'This page is not authorized; open the URL printed by npm run web again',
+  details: {},
+};
+const RECONNECT_MS = 1000;
+
+const listeners = new Set<(event: AppEvent) => void>();
+
+async function invoke(channel: ChannelName, request: unknown): Promise<unknown> {
+  const response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request === undefined ? null : request),
+    credentials: 'same-origin',
+  });
+  if (response.status === 403) throw errorFromWire(UNAUTHORIZED);
+  const envelope = (await response.json()) as Envelope<unknown>;
+  if (envelope.ok) return envelope.data;
+  throw errorFromWire(envelope.error);
+}
+
+/** The `data:` lines of one server-sent event, joined; empty for a comment or keep-alive. */
+function dataOf(frame: string): string {
+  return frame
+    .split('\n')
+    .filter((line) => line.startsWith('data: '))
+    .map((line) => line.slice(6))
+    .join('\n');
+}
+
+async function readEvents(): Promise<void> {
+  const response = await fetch('/api/events', { credentials: 'same-origin' });
+  if (!response.body) return;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffered += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      const data = dataOf(buffered.slice(0, end));
+      buffered = buffered.slice(end + 2);
+      if (!data) continue;
+      const event = JSON.parse(data) as AppEvent;
+      for (const listener of listeners) listener(event);
+    }
+  }
+}
+
+/** Follows the event stream for the page's lifetime, reconnecting when the server goes away. */
+async function listen(): Promise<never> {
+  for (;;) {
+    await readEvents().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+  }
+}
+
+void listen();
+
+Object.defineProperty(window, 'sessionApi', {
+  value: Object.freeze({
+    invoke,
+    onEvent(listener: (event: AppEvent) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } as SessionApi),
+});
