@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: launches the desktop app, or says in one line why it cannot and what to use instead.
 // The binary is found the way the electron package does, without require('electron'), which tries
-// to download it when it is missing.
+// to download it when it is missing. On a first run (no profile yet) the demo cluster is started
+// here and its URL handed to the app, which points a "Demo cluster" profile at it.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,5 +26,13 @@ if (!binary) {
   );
   process.exit(1);
 }
-const child = spawn(binary, ['.'], { stdio: 'inherit' });
-child.on('exit', (code) => process.exit(code ?? 0));
+// Loaded only now: the message above needs no build.
+const { DEMO_CLUSTER_ENV, hasNoProfiles, startDemoCluster } = await import('./demo-cluster.js');
+const emulator = hasNoProfiles() ? await startDemoCluster() : undefined;
+const child = spawn(binary, ['.'], {
+  stdio: 'inherit',
+  env: emulator ? { ...process.env, [DEMO_CLUSTER_ENV]: emulator.url } : process.env,
+});
+child.on('exit', (code) => {
+  void (emulator ? emulator.close() : Promise.resolve()).finally(() => process.exit(code ?? 0));
+});

@@ -1,6 +1,6 @@
 // The desktop app's main process: builds Electron objects and hands Electron things to core.
 // Decisions live in electron/core (trusted senders, navigation, notifications, confirmations).
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   app,
@@ -15,21 +15,23 @@ import {
 } from 'electron';
 import { AppServices } from './core/app/app-services.js';
 import { ensureDemoProfile } from './core/app/demo-profile.js';
+import { createQuitSequence } from './core/app/quit-sequence.js';
 import { configDir } from './core/config-dir.js';
+import { PRODUCT_NAME } from './core/product.js';
 import type { BackendFactory, SettingsBackend } from './core/profiles/index.js';
-import { createNodeFetch, type FetchLike } from './core/thoughtspot/index.js';
+import { appLayout } from './core/shell/app-layout.js';
 import { confirmationFor } from './core/shell/confirmations.js';
-import { needsNodeTls, notificationFor } from './core/shell/notifications.js';
+import { fetchChoice } from './core/shell/fetch-choice.js';
+import { errorNotification, type NotificationText } from './core/shell/notifications.js';
+import { notifySessionChanges } from './core/shell/session-notifier.js';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation } from './core/shell/trusted-sender.js';
-import type { TrayAction } from './core/tray/tray-model.js';
+import { dispatchTrayAction, type TrayActionPorts } from './core/tray/tray-actions.js';
 import { createHandlers } from './ipc/handlers.js';
 import { registerIpc, sendEvent } from './ipc/register.js';
 import { createAppTray, type AppTray } from './tray.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const appRoot = join(here, '..', '..');
-const indexHtml = join(appRoot, 'renderer', 'dist', 'index.html');
-const appUrl = pathToFileURL(indexHtml).href;
+const layout = appLayout(dirname(fileURLToPath(import.meta.url)));
+const appUrl = pathToFileURL(layout.indexHtml).href;
 
 /** electron-store on the same settings file the CLI's conf uses. */
 const electronStoreBackend: BackendFactory = async (options) => {
@@ -42,10 +44,11 @@ const electronStoreBackend: BackendFactory = async (options) => {
   }) as unknown as SettingsBackend;
 };
 
-/** net.fetch, so system proxy settings apply; Node's TLS only where a profile brings its own CA. */
-function fetchFor(tls: Parameters<typeof createNodeFetch>[0] = {}): FetchLike {
-  if (needsNodeTls(tls)) return createNodeFetch(tls);
-  return (url, init) => net.fetch(url, init);
+/** Set by the dev launcher (bin/start-app.js) on a first run: the emulator's URL, for a demo profile. */
+const DEMO_CLUSTER_ENV = 'TSM_DEMO_CLUSTER_URL';
+
+function notify(text: NotificationText): void {
+  if (Notification.isSupported()) new Notification(text).show();
 }
 
 let window: BrowserWindow | undefined;
@@ -68,9 +71,9 @@ function showWindow(): void {
       minWidth: 640,
       minHeight: 480,
       show: false,
-      title: 'ThoughtSpot Session Manager',
+      title: PRODUCT_NAME,
       webPreferences: {
-        preload: join(here, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK (reviewed: contextBridge only)
+        preload: layout.preload, // eng-disable PRELOAD_JS_CHECK (reviewed: contextBridge only)
         disableBlinkFeatures: 'Auxclick',
         contextIsolation: true,
         sandbox: true,
@@ -91,7 +94,7 @@ function showWindow(): void {
         window?.hide();
       }
     });
-    void window.loadFile(indexHtml);
+    void window.loadFile(layout.indexHtml);
   }
   window.show();
   window.focus();
@@ -120,7 +123,8 @@ async function start(): Promise<void> {
     env: process.env,
     clipboard,
     settingsBackend: electronStoreBackend,
-    fetchFor,
+    // net.fetch, so system proxy settings apply; Node's TLS only where a profile brings its own CA.
+    fetchFor: fetchChoice((url, init) => net.fetch(url, init)),
     validateEveryMs: 10 * 60_000,
   });
   const handlers = createHandlers(services);
@@ -140,13 +144,8 @@ async function start(): Promise<void> {
   });
   app.on('web-contents-created', (_event, contents) => harden(contents));
 
-  if (!app.isPackaged && services.profiles.list().length === 0) {
-    // First run from a checkout: the built-in emulator as a demo cluster.
-    const { startEmulator } = await import('../test/emulator/index.js');
-    const emulator = await startEmulator({ port: 0 });
-    app.on('will-quit', () => void emulator.close());
-    await ensureDemoProfile(services.profiles, emulator.url);
-  }
+  const demoClusterUrl = app.isPackaged ? undefined : process.env[DEMO_CLUSTER_ENV];
+  if (demoClusterUrl) await ensureDemoProfile(services.profiles, demoClusterUrl);
   await services.restoreSessions();
 
   registerIpc(handlers, () => window, appUrl);
@@ -154,77 +153,40 @@ async function start(): Promise<void> {
     sendEvent(window, event);
     if (event.type === 'profiles') tray?.refresh();
   });
-  services.manager.subscribe(({ profileId, status, previous }) => {
-    const profile = services.profiles.find(profileId);
-    const text =
-      profile &&
-      notificationFor(
-        profile.name,
-        status,
-        previous,
-        services.preferences.read().notifyBeforeExpiry,
-      );
-    if (text && Notification.isSupported()) new Notification(text).show();
-  });
+  notifySessionChanges(services, notify);
 
-  const onTrayAction = async (action: TrayAction): Promise<void> => {
-    switch (action.type) {
-      case 'open-window':
-      case 'all-profiles':
-      case 'sign-in':
-        return showWindow();
-      case 'quit':
-        return app.quit();
-      case 'copy-token':
-      case 'copy-curl':
-        await handlers['session:copyToken']({
-          profileId: action.profileId,
-          format: action.type === 'copy-token' ? 'token' : 'curl',
-        });
-        return;
-      case 'renew':
-        await services.manager.renew(action.profileId);
-        return;
-      case 'revoke':
-      case 'sign-out': {
-        const profile = services.profiles.get(action.profileId);
-        if (!(await confirm(action.type, profile.name))) return;
-        if (action.type === 'revoke') await services.manager.revoke(profile.id);
-        else await services.manager.signOut(profile.id);
-      }
-    }
+  const trayPorts: TrayActionPorts = {
+    showWindow,
+    quit: () => app.quit(),
+    copyToken: (profileId, format) => handlers['session:copyToken']({ profileId, format }),
+    renew: (profileId) => services.manager.renew(profileId),
+    revoke: (profileId) => services.manager.revoke(profileId),
+    signOut: (profileId) => services.manager.signOut(profileId),
+    confirm,
+    profileName: (profileId) => services.profiles.get(profileId).name,
   };
   tray = createAppTray({
     manager: services.manager,
     profiles: services.profiles,
-    iconPath: (kind) => join(appRoot, 'assets', `tray-${kind}.png`),
+    iconPath: layout.trayIcon,
     onAction: (action) =>
-      void onTrayAction(action).catch((error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (Notification.isSupported())
-          new Notification({ title: 'ThoughtSpot Session Manager', body: message }).show();
-      }),
+      void dispatchTrayAction(action, trayPorts).catch((error: unknown) =>
+        notify(errorNotification(error)),
+      ),
   });
 
   powerMonitor.on('resume', () => void services.manager.resume());
   app.setLoginItemSettings({ openAtLogin: services.preferences.read().startAtLogin });
 
-  let revoked = false;
+  const quit = createQuitSequence({
+    revokeOnQuit: () => services.preferences.read().revokeOnQuit,
+    revokeBearerSessions: () => services.revokeBearerSessions(),
+    dispose: () => services.dispose(),
+    quit: () => app.quit(),
+  });
   app.on('before-quit', (event) => {
     quitting = true;
-    if (revoked || !services.preferences.read().revokeOnQuit) return;
-    // Revoke bearer tokens first, then quit for real.
-    event.preventDefault();
-    revoked = true;
-    void (async () => {
-      for (const profile of services.profiles.list()) {
-        const status = services.manager.status(profile.id);
-        if ('kind' in status && status.kind === 'bearer')
-          await services.manager.revoke(profile.id).catch(() => undefined);
-      }
-      services.dispose();
-      app.quit();
-    })();
+    if (quit.beforeQuit()) event.preventDefault();
   });
 
   showWindow();

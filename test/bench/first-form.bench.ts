@@ -9,7 +9,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { median } from './measure.js';
 import type { BenchResult } from './result.js';
 
-const WEB = fileURLToPath(new URL('../../dist/electron/web/main.js', import.meta.url));
+// `npm run web`'s launcher (it starts the demo cluster for --demo).
+const WEB = fileURLToPath(new URL('../../bin/web.js', import.meta.url));
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

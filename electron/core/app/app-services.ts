@@ -162,4 +162,16 @@ export class AppServices {
     this.clipboard.dispose();
     this.#listeners.clear();
   }
+
+  /**
+   * Revokes every profile's bearer token (revoke-on-quit), one after another. A profile whose
+   * revocation fails (cluster unreachable, already revoked) is skipped; this never rejects.
+   */
+  async revokeBearerSessions(): Promise<void> {
+    for (const profile of this.profiles.list()) {
+      const status = this.manager.status(profile.id);
+      if ('kind' in status && status.kind === 'bearer')
+        await this.manager.revoke(profile.id).catch(() => undefined);
+    }
+  }
 }

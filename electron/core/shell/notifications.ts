@@ -1,3 +1,4 @@
+import { PRODUCT_NAME } from '../product.js';
 import type { SessionStatus } from '../session/session-state.js';
 
 export interface NotificationText {
@@ -31,10 +32,7 @@ export function notificationFor(
   return undefined;
 }
 
-/** Electron's net.fetch uses the system's trust store and proxies; a per-profile CA or the insecure switch needs Node's TLS instead. */
-export function needsNodeTls(tls: {
-  caPem?: string;
-  dangerouslyAcceptAnyCertificate?: boolean;
-}): boolean {
-  return tls.caPem !== undefined || tls.dangerouslyAcceptAnyCertificate === true;
+/** A tray action that failed has no window to show its error in: it becomes a notification. */
+export function errorNotification(error: unknown): NotificationText {
+  return { title: PRODUCT_NAME, body: error instanceof Error ? error.message : String(error) };
 }

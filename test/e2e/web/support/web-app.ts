@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const MAIN = join(ROOT, 'dist/electron/web/main.js');
+/** What `npm run web` runs: it starts the demo cluster for --demo, then MAIN. */
+const LAUNCHER = join(ROOT, 'bin/web.js');
 const RENDERER = join(ROOT, 'renderer/dist/index.html');
 
 export interface WebApp {
@@ -36,7 +38,7 @@ export async function startWebApp(env: NodeJS.ProcessEnv = {}): Promise<WebApp> 
   requireBuiltWebMode();
   const configDir = mkdtempSync(join(tmpdir(), 'tsm-web-'));
   const keychainService = `tsm-web-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const child = spawn(process.execPath, [MAIN, '--demo', '--port', '0'], {
+  const child = spawn(process.execPath, [LAUNCHER, '--demo', '--port', '0'], {
     env: {
       ...process.env,
       TSM_CONFIG_DIR: configDir,

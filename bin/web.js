@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run web [-- --demo] [--port N]`: browser mode (dist/electron/web/main.js); with --demo,
+// against the built-in demo cluster. The URL to open is the first line of stdout.
+import { parseArgs } from 'node:util';
+import { startDemoCluster } from './demo-cluster.js';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
+  strict: true,
+});
+
+const emulator = values.demo ? await startDemoCluster() : undefined;
+const { startWebApp } = await import('../dist/electron/web/main.js');
+const web = await startWebApp({
+  port: Number(values.port),
+  ...(emulator ? { demoClusterUrl: emulator.url } : {}),
+});
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await web.stop();
+  await emulator?.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

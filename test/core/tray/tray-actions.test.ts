@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dispatchTrayAction,
+  type TrayActionPorts,
+} from '../../../electron/core/tray/tray-actions.js';
+import type { TrayAction } from '../../../electron/core/tray/tray-model.js';
+
+/** Ports that record what they were asked, answering the confirmation as scripted. */
+function recordingPorts(confirmAnswer: boolean, names: Record<string, string> = { p1: 'Prod' }) {
+  const calls: string[] = [];
+  const ports: TrayActionPorts = {
+    showWindow: () => void calls.push('showWindow'),
+    quit: () => void calls.push('quit'),
+    copyToken: (id, format) => Promise.resolve(void calls.push(`copyToken ${id} ${format}`)),
+    renew: (id) => Promise.resolve(void calls.push(`renew ${id}`)),
+    revoke: (id) => Promise.resolve(void calls.push(`revoke ${id}`)),
+    signOut: (id) => Promise.resolve(void calls.push(`signOut ${id}`)),
+    confirm: (action, name) => {
+      calls.push(`confirm ${action} ${name}`);
+      return Promise.resolve(confirmAnswer);
+    },
+    profileName: (id) => {
+      const name = names[id];
+      if (name === undefined) throw new Error(`There is no profile named "${id}"`);
+      return name;
+    },
+  };
+  return { calls, ports };
+}
+
+describe('dispatchTrayAction', () => {
+  it.each<[TrayAction, string[]]>([
+    [{ type: 'open-window' }, ['showWindow']],
+    [{ type: 'all-profiles' }, ['showWindow']],
+    [{ type: 'sign-in', profileId: 'p1' }, ['showWindow']],
+    [{ type: 'quit' }, ['quit']],
+    [{ type: 'copy-token', profileId: 'p1' }, ['copyToken p1 token']],
+    [{ type: 'copy-curl', profileId: 'p1' }, ['copyToken p1 curl']],
+    [{ type: 'renew', profileId: 'p1' }, ['renew p1']],
+  ])('%o does exactly %o, with no confirmation', async (action, expected) => {
+    const { calls, ports } = recordingPorts(true);
+    await dispatchTrayAction(action, ports);
+    expect(calls).toEqual(expected);
+  });
+
+  it.each([
+    ['revoke', 'revoke p1'],
+    ['sign-out', 'signOut p1'],
+  ] as const)('%s asks first, naming the profile, and goes ahead on yes', async (type, done) => {
+    const { calls, ports } = recordingPorts(true);
+    await dispatchTrayAction({ type, profileId: 'p1' }, ports);
+    expect(calls).toEqual([`confirm ${type} Prod`, done]);
+  });
+
+  it.each(['revoke', 'sign-out'] as const)('%s does nothing on no', async (type) => {
+    const { calls, ports } = recordingPorts(false);
+    await dispatchTrayAction({ type, profileId: 'p1' }, ports);
+    expect(calls).toEqual([`confirm ${type} Prod`]);
+  });
+
+  it('fails, without asking, for a profile removed while the menu was open', async () => {
+    const { calls, ports } = recordingPorts(true, {});
+    await expect(dispatchTrayAction({ type: 'revoke', profileId: 'gone' }, ports)).rejects.toThrow(
+      'There is no profile named "gone"',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('passes a failing action on to the caller (who notifies)', async () => {
+    const { ports } = recordingPorts(true);
+    ports.renew = () => Promise.reject(new Error('cluster down'));
+    await expect(dispatchTrayAction({ type: 'renew', profileId: 'p1' }, ports)).rejects.toThrow(
+      'cluster down',
+    );
+  });
+});

@@ -1,0 +1,133 @@
+// electron/tray.ts, built by main.ts against the Electron double: the menu from the model,
+// clicks dispatched to the real services and the real emulator.
+import * as v from 'valibot';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRODUCT_NAME } from '../../electron/core/product.js';
+import { confirmationFor } from '../../electron/core/shell/confirmations.js';
+import { allItems, clickItem, type DoubleMenu } from '../electron-double/tray-menu.js';
+import { startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { launchMain, type LaunchedMain } from './support/launch-main.js';
+import { signInBearer } from './support/sign-in.js';
+
+vi.mock('electron', async () => (await import('../electron-double/install.js')).electronModule());
+
+let main: LaunchedMain | undefined;
+let emulator: RunningEmulator | undefined;
+afterEach(async () => {
+  main?.stop();
+  await emulator?.close();
+  emulator = undefined;
+});
+
+function menu(main: LaunchedMain): DoubleMenu {
+  const built = main.tray().contextMenu;
+  if (!built) throw new Error('the tray has no menu');
+  return built;
+}
+
+const labels = (m: DoubleMenu) => allItems(m.items).map((item) => item.label ?? item.type);
+const status = v.object({ state: v.string() });
+
+async function signedIn(): Promise<{ main: LaunchedMain; profileId: string }> {
+  emulator = await startEmulator({ port: 0 });
+  const launched = await launchMain();
+  main = launched;
+  const profileId = await signInBearer(launched, emulator.url);
+  await vi.waitFor(() =>
+    expect(labels(menu(launched))).toContainEqual(expect.stringMatching(/^Prod — signed in/)),
+  );
+  return { main: launched, profileId };
+}
+
+describe('the tray', () => {
+  it('shows the menu of the model: no profiles, then the profile with its actions', async () => {
+    main = await launchMain();
+    expect(main.tray().image.isEmpty(), 'the tray icon file exists').toBe(false);
+    expect(main.tray().toolTip).toBe(PRODUCT_NAME);
+    expect(labels(menu(main))).toEqual(['No profiles yet', 'separator', 'Open window', 'Quit']);
+  });
+
+  it('copies the real token to the clipboard from "Copy token"', async () => {
+    const { main, profileId } = await signedIn();
+    clickItem(menu(main), `profile:${profileId}:copy-token`);
+    await vi.waitFor(() => expect(main.double.clipboard.text).not.toBe(''));
+    const revealed = await main.call(
+      'session:revealToken',
+      { profileId },
+      v.object({ token: v.string() }),
+    );
+    expect(main.double.clipboard.text).toBe(revealed.token);
+    expect(emulator?.requests.some((r) => r.path.includes('token'))).toBe(true);
+  });
+
+  it('copies a curl command with the token from "Copy as curl"', async () => {
+    const { main, profileId } = await signedIn();
+    clickItem(menu(main), `profile:${profileId}:copy-curl`);
+    await vi.waitFor(() => expect(main.double.clipboard.text).toMatch(/^curl /));
+    expect(main.double.clipboard.text).toContain(emulator?.url);
+  });
+
+  it('signs out only after the confirmation is answered yes', async () => {
+    const { main, profileId } = await signedIn();
+    main.double.dialog.answers.push(1); // Cancel
+    clickItem(menu(main), `profile:${profileId}:sign-out`);
+    await vi.waitFor(() => expect(main.double.dialog.shown).toHaveLength(1));
+    const text = confirmationFor('sign-out', 'Prod');
+    expect(main.double.dialog.shown[0]?.options).toMatchObject({
+      message: text.message,
+      detail: text.detail,
+      buttons: [text.confirm, 'Cancel'],
+      cancelId: 1,
+      defaultId: 1,
+    });
+    expect(main.double.dialog.shown[0]?.window).toBe(main.window());
+    await expect(main.call('session:validate', { profileId }, status)).resolves.toMatchObject({
+      state: 'signed-in',
+    });
+
+    main.double.dialog.answers.push(0); // Sign out
+    clickItem(menu(main), `profile:${profileId}:sign-out`);
+    await vi.waitFor(() =>
+      expect(labels(menu(main))).toContainEqual(expect.stringMatching(/^Prod — signed out/)),
+    );
+  });
+
+  it('revokes at the cluster after "Revoke token" is confirmed, and notifies', async () => {
+    const { main, profileId } = await signedIn();
+    main.double.dialog.answers.push(0);
+    clickItem(menu(main), `profile:${profileId}:revoke`);
+    await vi.waitFor(() =>
+      expect(emulator?.requests.some((r) => r.method === 'POST' && /revoke/i.test(r.path))).toBe(
+        true,
+      ),
+    );
+    await vi.waitFor(() =>
+      expect(main.double.notifications).toContainEqual({
+        title: 'Prod: token revoked',
+        body: 'The token no longer works anywhere. Sign in again to get a new one.',
+      }),
+    );
+  });
+
+  it('says what failed in a notification titled with the product name', async () => {
+    const { main, profileId } = await signedIn();
+    // No answer scripted: the confirmation itself fails, as a broken dialog would.
+    clickItem(menu(main), `profile:${profileId}:revoke`);
+    await vi.waitFor(() =>
+      expect(main.double.notifications).toContainEqual({
+        title: PRODUCT_NAME,
+        body: 'An unscripted dialog',
+      }),
+    );
+  });
+
+  it('opens the window from "Open window" and quits from "Quit"', async () => {
+    main = await launchMain();
+    const window = main.window();
+    window.hide();
+    clickItem(menu(main), 'open-window');
+    expect(window.isVisible()).toBe(true);
+    clickItem(menu(main), 'quit');
+    expect(main.double.app.exited).toBe(true);
+  });
+});
