@@ -4,6 +4,149 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
 
+// The layers, enforced (README "What is where"): each rule names what it keeps apart.
+const importRule = '@typescript-eslint/no-restricted-imports';
+const electronPackage = {
+  name: 'electron',
+  message:
+    'Layers: only the Electron glue (electron/main.ts, tray.ts, preload.cts, ipc-main.ts) imports electron.',
+};
+const testCode = {
+  regex: '(^|/)test/',
+  message:
+    'Layers: nothing under electron/ imports test code (the demo cluster is started by bin/ launchers).',
+};
+const dynamicTestImport = {
+  selector: 'ImportExpression[source.value=/(^|\\/)test\\//]',
+  message:
+    'Layers: nothing under electron/ imports test code (the demo cluster is started by bin/ launchers).',
+};
+const layerRules = [
+  {
+    files: ['electron/**/*.ts', 'electron/**/*.cts'],
+    rules: {
+      'no-restricted-syntax': ['error', dynamicTestImport],
+      [importRule]: ['error', { patterns: [testCode] }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      [importRule]: [
+        'error',
+        {
+          paths: [
+            {
+              ...electronPackage,
+              message: 'Layers: electron/core is plain Node and never imports electron.',
+            },
+          ],
+          patterns: [
+            testCode,
+            {
+              regex: '^\\.\\./(\\.\\./)*(ipc|web|cli|renderer)/|(^|/)renderer/',
+              message:
+                'Layers: electron/core imports none of electron/ipc, electron/web, electron/cli or renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/ipc/**/*.ts'],
+    rules: {
+      [importRule]: [
+        'error',
+        {
+          paths: [
+            {
+              ...electronPackage,
+              message:
+                'Layers: electron/ipc imports only core (its Electron half is electron/ipc-main.ts).',
+            },
+          ],
+          patterns: [
+            testCode,
+            {
+              regex:
+                '^\\.\\./(web|cli|ipc)/|^\\.\\./\\.\\./|(^|/)renderer/|^\\.\\./[\\w-]+\\.c?[jt]s$',
+              message: 'Layers: electron/ipc imports only core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts', 'electron/web/**/*.ts'],
+    rules: {
+      [importRule]: [
+        'error',
+        {
+          paths: [
+            {
+              ...electronPackage,
+              message:
+                'Layers: electron/cli and electron/web run in plain Node and never import electron.',
+            },
+          ],
+          patterns: [
+            testCode,
+            {
+              regex: '(^|/)renderer/src/',
+              message: 'Layers: cli and web do not import renderer source.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message:
+            'Layers: the CLI reaches the process only through its io (bin/tsm.js hands it over).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    rules: {
+      [importRule]: [
+        'error',
+        {
+          paths: [
+            {
+              ...electronPackage,
+              message:
+                'Layers: the renderer is a sandboxed page; it reaches the app through window.sessionApi only.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '(^|/)electron/(?!ipc/(contract|wire-error)\\.js$)',
+              message:
+                "Layers: the renderer imports from electron/ only the contract's types (electron/ipc/contract.js) and the error rebuild (electron/ipc/wire-error.js).",
+            },
+            {
+              regex: '(^|/)electron/ipc/contract\\.js$',
+              allowTypeImports: true,
+              message:
+                'Layers: the renderer imports the contract for its types only (import type).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'renderer/dist/', 'coverage/'] },
   js.configs.recommended,
@@ -42,4 +185,5 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
   },
+  ...layerRules,
 );

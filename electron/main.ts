@@ -27,7 +27,7 @@ import { notifySessionChanges } from './core/shell/session-notifier.js';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation } from './core/shell/trusted-sender.js';
 import { dispatchTrayAction, type TrayActionPorts } from './core/tray/tray-actions.js';
 import { createHandlers } from './ipc/handlers.js';
-import { registerIpc, sendEvent } from './ipc/register.js';
+import { registerIpc, sendEvent } from './ipc-main.js';
 import { createAppTray, type AppTray } from './tray.js';
 
 const layout = appLayout(dirname(fileURLToPath(import.meta.url)));

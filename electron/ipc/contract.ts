@@ -10,6 +10,7 @@ import type { Preferences } from '../core/app/preferences.js';
 import type { SecretsStatus } from '../core/app/secrets-controller.js';
 import type { ProfileView, TokenSummary } from '../core/app/views.js';
 import type { AuditEntry } from '../core/audit/audit-log.js';
+import type { ErrorDetails } from '../core/errors/index.js';
 import { COPY_FORMATS, type CopyFormat } from '../core/clipboard/token-formats.js';
 import { profileIdSchema as id, profileInputSchema } from '../core/profiles/index.js';
 import { signInRequestSchema } from '../core/session/index.js';
@@ -27,6 +28,8 @@ const none = v.optional(v.strictObject({}));
 export type SecretsState = SecretsStatus;
 export type AppSettings = Preferences;
 export type { AppEvent, CopyFormat, ProfileView, TokenSummary, WireError };
+// What the answers are made of, so the renderer takes every type it needs from here alone.
+export type { AuditEntry, Dialect, ErrorDetails, SessionInfo, SessionStatus };
 
 interface Channel<Request extends v.GenericSchema, Response> {
   request: Request;

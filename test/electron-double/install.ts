@@ -1,5 +1,5 @@
 // Puts a double where `electron` is imported from. Code vitest transforms (electron/main.ts,
-// tray.ts, ipc/register.ts) gets it through vi.mock('electron', () => electronModule()); Node's
+// tray.ts, ipc-main.ts) gets it through vi.mock('electron', () => electronModule()); Node's
 // own loader (electron-store, an external package) through a resolve hook to electron-shim.mjs.
 // Both read the double installed last, so each test can start the glue against a fresh one.
 import { register } from 'node:module';

@@ -3,7 +3,6 @@
  * bridge put it there. Types come from the contract; of electron/ only the dependency-free
  * wire-error module is bundled, so every side reads a failure the same way.
  */
-import type { ErrorDetails } from '../../../electron/core/errors/index.js';
 import { uiErrorOf, type UiError } from '../../../electron/ipc/wire-error.js';
 import type {
   ChannelName,
@@ -15,18 +14,20 @@ import type {
 export type {
   AppEvent,
   AppSettings,
+  AuditEntry,
   ChannelName,
+  Dialect,
+  ErrorDetails,
   ProfileView,
   RequestOf,
   ResponseOf,
   SecretsState,
   SessionApi,
+  SessionInfo,
+  SessionStatus,
   TokenSummary,
 } from '../../../electron/ipc/contract.js';
-export type { AuditEntry } from '../../../electron/core/audit/audit-log.js';
-export type { SessionStatus } from '../../../electron/core/session/session-state.js';
-export type { Dialect, SessionInfo } from '../../../electron/core/thoughtspot/types.js';
-export type { ErrorDetails, UiError };
+export type { UiError };
 
 declare global {
   interface Window {

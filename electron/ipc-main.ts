@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { isTrustedSender } from '../core/shell/trusted-sender.js';
-import { CHANNEL_NAMES, EVENT_CHANNEL, type AppEvent } from './contract.js';
-import { dispatch, type Handlers } from './dispatch.js';
+import { isTrustedSender } from './core/shell/trusted-sender.js';
+import { CHANNEL_NAMES, EVENT_CHANNEL, type AppEvent } from './ipc/contract.js';
+import { dispatch, type Handlers } from './ipc/dispatch.js';
 
 /**
  * Registers every channel of the contract with ipcMain. Messages from any frame other than our
