@@ -19,7 +19,7 @@ export class ProfilesStore {
   notice = $state<string | undefined>(undefined);
   loaded = $state(false);
   error = $state<UiError | undefined>(undefined);
-  readonly api: SessionApi;
+  readonly #api: SessionApi;
   #loading: Promise<void> | undefined;
   #again = false;
   /** Counts status updates, so a list answer never undoes one that came while it was asked. */
@@ -29,7 +29,7 @@ export class ProfilesStore {
   readonly #latest = new Map<string, { update: number; status: SessionStatus }>();
 
   constructor(api: SessionApi) {
-    this.api = api;
+    this.#api = api;
   }
 
   byId(id: string): ProfileView | undefined {
@@ -50,7 +50,7 @@ export class ProfilesStore {
     do {
       this.#again = false;
       const askedAt = this.#updates;
-      const result = await attempt(this.api, 'profiles:list', {});
+      const result = await attempt(this.#api, 'profiles:list', {});
       if (result.ok) this.take(result.data, askedAt);
       else this.error = result.error;
       this.loaded = true;
@@ -97,7 +97,7 @@ export class ProfilesStore {
 
   /** Loads and follows events until the returned function is called. */
   connect(): () => void {
-    const off = this.api.onEvent((event) => this.apply(event));
+    const off = this.#api.onEvent((event) => this.apply(event));
     void this.load();
     return off;
   }

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiContext } from '../lib/api-context.js';
 import { apiError, FakeApi, profileView } from '../lib/testing/fake-api.js';
 import ProfileEditor from './ProfileEditor.svelte';
 
@@ -26,7 +27,10 @@ describe('ProfileEditor', () => {
   it('checks the Cluster URL as it is typed, a moment after the last key', async () => {
     vi.useFakeTimers();
     const api = fakeApi();
-    render(ProfileEditor, { api, onSaved: vi.fn(), onCancel: vi.fn() });
+    render(ProfileEditor, {
+      props: { onSaved: vi.fn(), onCancel: vi.fn() },
+      context: apiContext(api),
+    });
     await type('Cluster URL', 'ts.example.com');
     await type('Cluster URL', 'ts.example.co');
     await vi.advanceTimersByTimeAsync(300);
@@ -45,7 +49,7 @@ describe('ProfileEditor', () => {
   it('saves what was entered', async () => {
     const api = fakeApi();
     const onSaved = vi.fn();
-    render(ProfileEditor, { api, onSaved, onCancel: vi.fn() });
+    render(ProfileEditor, { props: { onSaved, onCancel: vi.fn() }, context: apiContext(api) });
     await type('Name', 'Prod');
     await type('Cluster URL', 'https://ts.example.com');
     await type('Username', 'analyst');
@@ -71,10 +75,8 @@ describe('ProfileEditor', () => {
   it('clears the org of a saved profile when its field is emptied', async () => {
     const api = fakeApi();
     render(ProfileEditor, {
-      api,
-      profile: profileView({ org: 3 }),
-      onSaved: vi.fn(),
-      onCancel: vi.fn(),
+      props: { profile: profileView({ org: 3 }), onSaved: vi.fn(), onCancel: vi.fn() },
+      context: apiContext(api),
     });
     expect(screen.getByLabelText<HTMLInputElement>('Org id').value).toBe('3');
     await type('Org id', '');
@@ -89,7 +91,10 @@ describe('ProfileEditor', () => {
   it('saves, then detects the dialect and shows what it found', async () => {
     const api = fakeApi();
     const onSaved = vi.fn();
-    render(ProfileEditor, { api, profile: profileView(), onSaved, onCancel: vi.fn() });
+    render(ProfileEditor, {
+      props: { profile: profileView(), onSaved, onCancel: vi.fn() },
+      context: apiContext(api),
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Detect' }));
     await screen.findByText(/Found dialect C: \/api\/rest\/2\.0/);
     expect(api.calls.map((c) => c.channel)).toEqual(['profiles:save', 'profiles:detect']);
@@ -101,7 +106,10 @@ describe('ProfileEditor', () => {
     const api = fakeApi().on('profiles:save', () => {
       throw apiError('INVALID_INPUT', 'The CA file /nope.pem does not exist');
     });
-    render(ProfileEditor, { api, profile: profileView(), onSaved: vi.fn(), onCancel: vi.fn() });
+    render(ProfileEditor, {
+      props: { profile: profileView(), onSaved: vi.fn(), onCancel: vi.fn() },
+      context: apiContext(api),
+    });
     await fireEvent.click(screen.getByLabelText(/Do not verify the certificate/));
     expect(document.body.textContent).toContain('could pose as it and read your password');
     await type('CA certificate file', '/nope.pem');

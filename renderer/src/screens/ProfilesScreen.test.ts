@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProfileView } from '../lib/api.js';
+import { apiContext } from '../lib/api-context.js';
 import { Clock } from '../lib/clock.svelte.js';
 import { ProfilesStore } from '../lib/profiles.svelte.js';
 import { FakeApi, profileView } from '../lib/testing/fake-api.js';
@@ -16,7 +17,10 @@ async function setup(profiles: ProfileView[]) {
   await store.load();
   const onOpen = vi.fn();
   const onEdit = vi.fn();
-  render(ProfilesScreen, { store, clock: new Clock(), onOpen, onEdit });
+  render(ProfilesScreen, {
+    props: { store, clock: new Clock(), onOpen, onEdit },
+    context: apiContext(api),
+  });
   return { api, onOpen, onEdit };
 }
 

@@ -1,11 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { apiContext } from '../lib/api-context.js';
 import { apiError, FakeApi, profileView } from '../lib/testing/fake-api.js';
 import SignInScreen from './SignInScreen.svelte';
 
 function setup(api = new FakeApi(), profile = profileView()) {
   const onSignedIn = vi.fn();
-  render(SignInScreen, { api, profile, onSignedIn });
+  render(SignInScreen, { props: { profile, onSignedIn }, context: apiContext(api) });
   return { api, onSignedIn };
 }
 

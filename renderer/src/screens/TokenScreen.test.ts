@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProfileView, TokenSummary } from '../lib/api.js';
+import { apiContext } from '../lib/api-context.js';
 import { Clock } from '../lib/clock.svelte.js';
 import { FakeApi, profileView } from '../lib/testing/fake-api.js';
 import TokenScreen from './TokenScreen.svelte';
@@ -25,11 +26,8 @@ function setup(profile = signedIn()) {
     .on('session:renew', () => ({ ...summary, expiresAt: now + 7_200_000 }));
   const onEnded = vi.fn();
   const view = render(TokenScreen, {
-    api,
-    profile,
-    clock: new Clock(),
-    onSignIn: vi.fn(),
-    onEnded,
+    props: { profile, clock: new Clock(), onSignIn: vi.fn(), onEnded },
+    context: apiContext(api),
   });
   return { api, onEnded, view };
 }
