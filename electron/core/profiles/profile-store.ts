@@ -57,6 +57,8 @@ export interface ProfileStoreOptions {
 
 export const SETTINGS_NAME = 'settings';
 
+export type IdentityListener = (profile: Profile, before: Profile) => Promise<void>;
+
 /**
  * Profiles in the settings file, shared by the app and the CLI. Every read goes to the file (the
  * other process may have written), and every change is read-modify-write under a lock file, so
@@ -73,6 +75,7 @@ export class ProfileStore {
   readonly #lockPath: string;
   readonly #now: () => number;
   readonly #newId: () => string;
+  readonly #identityListeners = new Set<IdentityListener>();
 
   constructor(options: ProfileStoreOptions) {
     this.path = join(options.configDir, `${SETTINGS_NAME}.json`);
@@ -126,14 +129,28 @@ export class ProfileStore {
     });
   }
 
-  /** Edits a profile; its id (and so its keychain entries) stays the same across a rename. */
+  /**
+   * Edits a profile; its id (and so its keychain entries) stays the same across a rename. A new
+   * cluster URL or username is announced (and awaited) so the secrets of the old one are forgotten.
+   */
   async update(id: string, input: ProfileInput): Promise<Profile> {
-    return this.#change((data) => {
+    const { before, after } = await this.#change((data) => {
       const index = this.#indexOf(data, id);
-      const profile = buildProfile(input, data.profiles, data.profiles[index] as Profile);
+      const previous = data.profiles[index] as Profile;
+      const profile = buildProfile(input, data.profiles, previous);
       data.profiles[index] = profile;
-      return profile;
+      return { before: previous, after: profile };
     });
+    if (before.url !== after.url || before.username !== after.username) {
+      for (const listener of [...this.#identityListeners]) await listener(after, before);
+    }
+    return after;
+  }
+
+  /** `listener` runs after an update moved a profile to another cluster URL or username. */
+  onIdentityChange(listener: IdentityListener): () => void {
+    this.#identityListeners.add(listener);
+    return () => this.#identityListeners.delete(listener);
   }
 
   /** Records facts learned while working (detected dialect, last use); not user edits. */

@@ -112,13 +112,12 @@ export class TokenRenewal {
       throw new AuthError('NOT_SIGNED_IN', `${expired} and auto-renew is off; sign in again`);
     }
     const client = await access.client(profile);
-    const password = profile.auth === 'password' ? await vault.getPassword(profile.id) : undefined;
+    const password = profile.auth === 'password' ? await vault.getPassword(profile) : undefined;
     if (password) return issueToken(profile, client, { kind: 'password', password });
-    const secretKey =
-      profile.auth === 'secret-key' ? await vault.getSecretKey(profile.id) : undefined;
+    const secretKey = profile.auth === 'secret-key' ? await vault.getSecretKey(profile) : undefined;
     if (secretKey) return issueToken(profile, client, { kind: 'secretKey', secretKey });
     // A cookie session on dialect C can hand out its token (the cluster decides its lifetime).
-    const cookies = await vault.getCookies(profile.id);
+    const cookies = await vault.getCookies(profile);
     if (cookies && client.dialect === 'C') {
       const sessionClient = await access.client(profile, { cookies });
       return sessionClient.currentToken();
