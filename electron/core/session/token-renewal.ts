@@ -10,6 +10,9 @@ import type { SessionStates } from './session-states.js';
 import { issueToken } from './sign-in.js';
 import type { TokenCache } from './token-cache.js';
 
+/** A renewal lock nobody has touched for this long belongs to a dead or hung process. */
+export const TOKEN_LOCK_STALE_MS = 30_000;
+
 export interface TokenRenewalOptions {
   access: ClusterAccess;
   vault: ProfileVault;
@@ -94,7 +97,15 @@ export class TokenRenewal {
           throw failure;
         }
       },
-      { timeoutMs: (this.options.timeoutMs ?? 15_000) + 15_000, staleMs: 120_000 },
+      // The holder touches the lock while it works, so only a dead or hung one goes stale; a
+      // waiter outlasts both that and a renewal's own requests.
+      {
+        staleMs: TOKEN_LOCK_STALE_MS,
+        timeoutMs: Math.max(
+          (this.options.timeoutMs ?? 15_000) + 15_000,
+          TOKEN_LOCK_STALE_MS + 2_000,
+        ),
+      },
     );
   }
 
