@@ -134,7 +134,7 @@ export function takeOver(path: string, seen: Seen): void {
  * (a full disk), it is removed again: an empty lock would stall every writer until it went stale.
  */
 function createLockFile(path: string, owner: Owner): void {
-  mkdirSync(dirname(path), { recursive: true });
+  ensureDir(dirname(path));
   const fd = openSync(path, 'wx', 0o600);
   try {
     writeSync(fd, JSON.stringify(owner));
@@ -150,6 +150,27 @@ interface Held {
   release(): void;
   /** Marks the lock as still in use, so a long holder never looks stale. */
   touch(): void;
+}
+
+/**
+ * The lock's directory, 0700. Node's recursive mkdir spins forever where a directory can never be
+ * made (under /proc), so the last level is made on its own and its ENOENT is final.
+ */
+function ensureDir(dir: string): void {
+  const made = (): boolean => {
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return true;
+      if (code === 'ENOENT') return false;
+      throw error;
+    }
+  };
+  if (made()) return;
+  mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+  if (!made()) mkdirSync(dir, { mode: 0o700 }); // throws the real ENOENT
 }
 
 /** Tries once; returns the held lock, or undefined if someone else holds it. */
