@@ -36,7 +36,7 @@ describe('server text, cleaned where it is read', () => {
     expect(reason?.debug).toBe(`${'x'.repeat(495)}[reda`);
     expect(reason?.debug).not.toContain(SECRET.slice(0, 5));
     const error = errorFromResponse(401, flat(debug), {
-      operation: 'sign-in',
+      operation: 'sign in',
       origin: 'https://c.example.com',
       secrets: [SECRET],
     });

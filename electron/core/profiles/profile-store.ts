@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, StorageError } from '../errors/index.js';
 import { writeFileAtomic } from '../storage/atomic-write.js';
@@ -45,6 +45,8 @@ export const confBackend: BackendFactory = async (options) => {
     schema: options.schema,
     clearInvalidConfig: false,
     projectName: 'thoughtspot-session-manager',
+    // conf's default is 0666 less the umask (0644): nobody else reads what profiles exist.
+    configFileMode: SETTINGS_FILE_MODE,
   }) as unknown as SettingsBackend;
 };
 
@@ -56,6 +58,10 @@ export interface ProfileStoreOptions {
 }
 
 export const SETTINGS_NAME = 'settings';
+
+/** What everything the app writes is made with; electron-store in main.ts must pass the same. */
+export const SETTINGS_FILE_MODE = 0o600;
+export const CONFIG_DIR_MODE = 0o700;
 
 export type IdentityListener = (profile: Profile, before: Profile) => Promise<void>;
 
@@ -231,6 +237,8 @@ export class ProfileStore {
 
   /** conf (or electron-store in the app), created on the first write: it guards writes with the schema. */
   async #writer(): Promise<SettingsBackend> {
+    // Made here first, 0700, before conf makes it with the default mode (0755).
+    mkdirSync(this.#configDir, { recursive: true, mode: CONFIG_DIR_MODE });
     this.#backend ??= await this.#backendFactory({
       cwd: this.#configDir,
       configName: SETTINGS_NAME,
