@@ -15,6 +15,7 @@ import {
 import { join } from 'node:path';
 import { StorageError } from '../errors/index.js';
 import { withLockSync } from '../storage/file-lock.js';
+import { stripControls } from '../thoughtspot/server-text.js';
 
 export type AuditAction =
   'signed-in' | 'issued' | 'renewed' | 'copied' | 'validated' | 'revoked' | 'signed-out' | 'error';
@@ -65,9 +66,10 @@ export class AuditLog {
   }
 
   append(entry: Omit<AuditEntry, 'at'>): void {
-    const line = `${JSON.stringify({ at: new Date(this.#now()).toISOString(), ...entry })}\n`;
+    const clean = cleanEntry({ at: new Date(this.#now()).toISOString(), ...entry });
+    const line = `${JSON.stringify(clean)}\n`;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       if (appendLine(this.path, line) > this.#maxBytes) this.#rotate();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
@@ -138,9 +140,26 @@ function parseLine(line: string): AuditEntry | undefined {
     return typeof value.at === 'string' &&
       typeof value.action === 'string' &&
       typeof value.profileId === 'string'
-      ? (value as AuditEntry)
+      ? cleanEntry(value as AuditEntry)
       : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Server text reaches entries (messages): a terminal showing `tsm log` must never receive its
+ * escape sequences, whether the line was written by this version or an older one.
+ */
+function cleanEntry(entry: AuditEntry): AuditEntry {
+  const out: AuditEntry = {
+    ...entry,
+    at: stripControls(entry.at),
+    profileId: stripControls(entry.profileId),
+  };
+  for (const key of ['profile', 'fingerprint', 'code', 'message'] as const) {
+    const value = entry[key];
+    if (typeof value === 'string') out[key] = stripControls(value);
+  }
+  return out;
 }

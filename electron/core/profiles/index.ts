@@ -14,5 +14,12 @@ export {
   type SettingsBackend,
 } from './profile-store.js';
 export type { RecoveryNotice } from './recover.js';
-export { exportProfiles, importProfiles, profileInputOf, type ImportReport } from './transfer.js';
+export {
+  exportProfiles,
+  importProfiles,
+  profileInputOf,
+  readImportFile,
+  tlsWarnings,
+  type ImportReport,
+} from './transfer.js';
 export { checkKnownOrg } from './validate.js';

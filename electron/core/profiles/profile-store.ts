@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, StorageError } from '../errors/index.js';
 import { writeFileAtomic } from '../storage/atomic-write.js';
@@ -46,6 +46,8 @@ export const confBackend: BackendFactory = async (options) => {
     schema: options.schema,
     clearInvalidConfig: false,
     projectName: 'thoughtspot-session-manager',
+    // conf's default is 0666 less the umask (0644): nobody else reads what profiles exist.
+    configFileMode: SETTINGS_FILE_MODE,
   }) as unknown as SettingsBackend;
 };
 
@@ -67,6 +69,12 @@ function copyName(name: string, others: readonly Profile[]): string {
   return copy.slice(0, 64);
 }
 
+/** What everything the app writes is made with; electron-store in main.ts must pass the same. */
+export const SETTINGS_FILE_MODE = 0o600;
+export const CONFIG_DIR_MODE = 0o700;
+
+export type IdentityListener = (profile: Profile, before: Profile) => Promise<void>;
+
 /**
  * Profiles in the settings file, shared by the app and the CLI. Every read goes to the file (the
  * other process may have written), and every change is read-modify-write under a lock file, so
@@ -83,6 +91,7 @@ export class ProfileStore {
   readonly #lockPath: string;
   readonly #now: () => number;
   readonly #newId: () => string;
+  readonly #identityListeners = new Set<IdentityListener>();
 
   constructor(options: ProfileStoreOptions) {
     this.path = join(options.configDir, `${SETTINGS_NAME}.json`);
@@ -142,14 +151,28 @@ export class ProfileStore {
     return this.add({ ...profileInputOf(original), name: copyName(original.name, this.list()) });
   }
 
-  /** Edits a profile; its id (and so its keychain entries) stays the same across a rename. */
+  /**
+   * Edits a profile; its id (and so its keychain entries) stays the same across a rename. A new
+   * cluster URL or username is announced (and awaited) so the secrets of the old one are forgotten.
+   */
   async update(id: string, input: ProfileInput): Promise<Profile> {
-    return this.#change((data) => {
+    const { before, after } = await this.#change((data) => {
       const index = this.#indexOf(data, id);
-      const profile = buildProfile(input, data.profiles, data.profiles[index] as Profile);
+      const previous = data.profiles[index] as Profile;
+      const profile = buildProfile(input, data.profiles, previous);
       data.profiles[index] = profile;
-      return profile;
+      return { before: previous, after: profile };
     });
+    if (before.url !== after.url || before.username !== after.username) {
+      for (const listener of [...this.#identityListeners]) await listener(after, before);
+    }
+    return after;
+  }
+
+  /** `listener` runs after an update moved a profile to another cluster URL or username. */
+  onIdentityChange(listener: IdentityListener): () => void {
+    this.#identityListeners.add(listener);
+    return () => this.#identityListeners.delete(listener);
   }
 
   /** Records facts learned while working (detected dialect, last use); not user edits. */
@@ -230,6 +253,8 @@ export class ProfileStore {
 
   /** conf (or electron-store in the app), created on the first write: it guards writes with the schema. */
   async #writer(): Promise<SettingsBackend> {
+    // Made here first, 0700, before conf makes it with the default mode (0755).
+    mkdirSync(this.#configDir, { recursive: true, mode: CONFIG_DIR_MODE });
     this.#backend ??= await this.#backendFactory({
       cwd: this.#configDir,
       configName: SETTINGS_NAME,

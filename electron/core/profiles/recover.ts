@@ -1,6 +1,6 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as v from 'valibot';
-import { InputError } from '../errors/index.js';
+import { InputError, StorageError } from '../errors/index.js';
 import { migrate, NewerSettingsError } from './migrations.js';
 import type { Profile } from './profile.js';
 import {
@@ -30,6 +30,7 @@ function backup(path: string, now: number): string {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   const backupPath = `${path}.backup-${stamp}`;
   copyFileSync(path, backupPath);
+  chmodSync(backupPath, 0o600); // a copy takes the original's mode, which may be 0644
   return backupPath;
 }
 
@@ -65,26 +66,59 @@ function salvageProfiles(list: unknown): {
   return { kept, dropped };
 }
 
+/** Far more than hundreds of profiles need; a bigger file is not read at all. */
+export const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The file's text, or undefined when there is none. Its size is checked on the open file before
+ * reading, so a huge (or endless) file never fills memory; it is left as it is.
+ */
+export function readSettingsText(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > MAX_SETTINGS_BYTES) {
+      throw new StorageError(
+        `The settings file ${path} is ${stats.isFile() ? `${Math.ceil(stats.size / 1024 / 1024)} MiB, far larger than settings can be (${MAX_SETTINGS_BYTES / 1024 / 1024} MiB at most)` : 'not a regular file'}; it was left as it is: move it aside or trim it, then try again`,
+        { cause: 'TOO_LARGE' },
+      );
+    }
+    const buffer = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const got = readSync(fd, buffer, read, buffer.length - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The fast path every read takes: the file as it is when it is whole, current and valid; 'damaged'
  * sends the caller to loadSettings (under the lock) to migrate or repair it.
  */
 export function readSettings(path: string): SettingsData | 'damaged' {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptySettings();
-    throw error;
-  }
+  const text = readSettingsText(path);
+  if (text === undefined) return emptySettings();
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return 'damaged';
   }
-  if (!v.is(settingsShape, raw)) return 'damaged';
-  const data = raw as SettingsData;
+  // Parsed, not just checked: a key the format does not know (a hand-added "password") is dropped.
+  const parsed = v.safeParse(settingsShape, raw);
+  if (!parsed.success) return 'damaged';
+  const data = parsed.output as SettingsData;
   const ids = new Set(data.profiles.map((p) => p.id));
   const names = new Set(data.profiles.map((p) => p.name.toLowerCase()));
   const unique = ids.size === data.profiles.length && names.size === data.profiles.length;
@@ -98,14 +132,8 @@ export function readSettings(path: string): SettingsData | 'damaged' {
  * The original is always kept as a timestamped backup before anything changes.
  */
 export function loadSettings(path: string, now: number, lastGood?: SettingsData): LoadedSettings {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { data: emptySettings(), rewrite: false };
-    throw error;
-  }
+  const text = readSettingsText(path);
+  if (text === undefined) return { data: emptySettings(), rewrite: false };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

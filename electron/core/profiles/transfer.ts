@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import * as v from 'valibot';
 import { InputError } from '../errors/index.js';
 import type { Profile, ProfileInput } from './profile.js';
@@ -32,6 +34,54 @@ export function exportProfiles(profiles: readonly Profile[]): string {
 export interface ImportReport {
   added: string[];
   skipped: { name: string; reason: string }[];
+  /** Said for each added profile that weakens TLS, as `profile add` says it. */
+  warnings: string[];
+}
+
+/** What `profile add` warns about a profile's TLS settings, one line each. */
+export function tlsWarnings(profile: Profile): string[] {
+  const warnings: string[] = [];
+  if (profile.tls.insecure) {
+    warnings.push(
+      `"${profile.name}" accepts any TLS certificate; anyone on the network can read its password`,
+    );
+  }
+  if (profile.tls.caFile !== undefined) {
+    warnings.push(`"${profile.name}" trusts the certificates in ${profile.tls.caFile}`);
+  }
+  return warnings;
+}
+
+/**
+ * An import file's text, read safely: only a regular file (a FIFO or a device such as /dev/zero
+ * is refused without waiting or reading), its size checked before a byte is read, and the read
+ * itself bounded in case the file grows meanwhile.
+ */
+export async function readImportFile(path: string): Promise<string> {
+  let handle;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
+    throw new InputError(`The import file ${path} cannot be read (${code})`);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new InputError(`The import file ${path} is not a regular file`);
+    if (stats.size > MAX_IMPORT_BYTES) throw new InputError('The import file is larger than 5 MiB');
+    const buffer = Buffer.alloc(MAX_IMPORT_BYTES + 1);
+    let size = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, size, buffer.length - size, size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > MAX_IMPORT_BYTES) throw new InputError('The import file is larger than 5 MiB');
+    }
+    return buffer.subarray(0, size).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 const SECRET_FIELDS = ['password', 'secretKey', 'secret_key', 'token', 'cookies'];
@@ -71,7 +121,7 @@ export async function importProfiles(text: string, store: ProfileStore): Promise
       `The import file is not a profile export (expected "format": "${FORMAT}" and a "profiles" list)`,
     );
   }
-  const report: ImportReport = { added: [], skipped: [] };
+  const report: ImportReport = { added: [], skipped: [], warnings: [] };
   const inputs: ProfileInput[] = [];
   list.forEach((entry: unknown, index) => {
     const name = entryName(entry, index);
@@ -94,5 +144,6 @@ export async function importProfiles(text: string, store: ProfileStore): Promise
     report.skipped.push({ name: input.name, reason: error.message }),
   );
   report.added = added.map((p) => p.name);
+  report.warnings = added.flatMap(tlsWarnings);
   return report;
 }

@@ -9,9 +9,24 @@ export {
 } from './keytar-store.js';
 export { keychainErrorFrom, type KeychainErrorContext } from './keychain-errors.js';
 export { EncryptedFileStore, type EncryptedFileStoreOptions } from './encrypted-file-store.js';
-export { DEFAULT_SCRYPT, type ScryptParams } from './secrets-file.js';
-export { passphraseFrom, PASSPHRASE_ENV } from './passphrase.js';
-export { ProfileVault, SECRET_KINDS, type SecretKind } from './vault.js';
+export { DEFAULT_SCRYPT, MIN_SCRYPT_N, type ScryptParams } from './secrets-file.js';
+export {
+  checkNewPassphrase,
+  checkPassphrase,
+  MIN_NEW_PASSPHRASE_LENGTH,
+  newPassphraseProblem,
+  passphraseFrom,
+  PASSPHRASE_ENV,
+} from './passphrase.js';
+export { secretsPlace } from './secret-store.js';
+export { type Binding } from './bound-secret.js';
+export {
+  ProfileVault,
+  SECRET_KINDS,
+  type SecretKind,
+  type SecretOwner,
+  type Who,
+} from './vault.js';
 export { TOKEN_FORMAT, type StoredToken, type TokenOwner } from './stored-token.js';
 export {
   keychainIsUnreachable,

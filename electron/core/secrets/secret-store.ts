@@ -30,3 +30,8 @@ export function checkValue(value: string): void {
     throw new InputError('An empty secret cannot be stored; delete the entry instead');
   }
 }
+
+/** How messages name where secrets live: "the keychain" or "the encrypted file", never mixed up. */
+export function secretsPlace(kind: SecretStore['kind']): string {
+  return kind === 'keychain' ? 'the keychain' : 'the encrypted secrets file';
+}

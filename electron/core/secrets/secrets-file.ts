@@ -12,8 +12,11 @@ export interface ScryptParams {
   p: number;
 }
 
-/** About 100 ms and 32 MiB on a laptop; tests inject smaller ones. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/** OWASP's minimum for scrypt: about 0.4 s and 128 MiB on a laptop; tests inject smaller ones. */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+/** A file protected by less than this is refused (it is upgraded on write when above it). */
+export const MIN_SCRYPT_N = 2 ** 14;
 
 export interface Kdf extends ScryptParams {
   name: 'scrypt';
@@ -34,7 +37,7 @@ export interface SecretsFile {
 export type Entries = Record<string, string>;
 
 export function deriveKey(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  // maxmem: the default (32 MiB) is exactly what N=2^15,r=8 needs and scrypt refuses it.
+  // maxmem: scrypt needs 128*N*r bytes (128 MiB at N=2^17, r=8); Node's default is 32 MiB.
   const maxmem = 256 * params.N * params.r * params.p + 1024 * 1024;
   return new Promise((resolve, reject) => {
     scrypt(passphrase, salt, 32, { ...params, maxmem }, (error, key) =>

@@ -1,5 +1,6 @@
 import { AuthError, InputError } from '../errors/index.js';
 import { hasControlCharacters } from '../text-checks.js';
+import { decodeBound, encodeBound, sameBinding, type Binding } from './bound-secret.js';
 import type { SecretStore } from './secret-store.js';
 import {
   decodeToken,
@@ -20,35 +21,51 @@ const SAID: Record<SecretKind, string> = {
   cookies: 'session',
 };
 
+/** Whom a checked secret belongs to: a Profile is one. */
+export interface SecretOwner {
+  id: string;
+  name: string;
+  url: string;
+  username: string;
+}
+
+/**
+ * A profile id reads and writes without a binding (inspection, tests, entries written before
+ * bindings existed); a SecretOwner binds what it writes and checks what it reads.
+ */
+export type Who = string | SecretOwner;
+
 /**
  * A profile's secrets, typed: entries are `<profileId>/<kind>` in one SecretStore. Profile ids
- * (not names) name entries, so renaming a profile never orphans its secrets.
+ * (not names) name entries, so renaming a profile never orphans its secrets. Each entry written
+ * for a SecretOwner carries the cluster URL and username it was given for; read for an owner
+ * that no longer matches, it is forgotten and the read fails (it is never sent elsewhere).
  */
 export class ProfileVault {
   constructor(readonly store: SecretStore) {}
 
-  async getPassword(profileId: string): Promise<string | undefined> {
-    return this.store.get(account(profileId, 'password'));
+  async getPassword(who: Who): Promise<string | undefined> {
+    return this.#read(who, 'password');
   }
 
-  async setPassword(profileId: string, password: string): Promise<void> {
-    return this.store.set(account(profileId, 'password'), password);
+  async setPassword(who: Who, password: string): Promise<void> {
+    return this.#write(who, 'password', password);
   }
 
-  async requirePassword(profileId: string, profileName: string): Promise<string> {
-    return (await this.getPassword(profileId)) ?? notSignedIn('password', profileName);
+  async requirePassword(who: Who, profileName: string): Promise<string> {
+    return (await this.getPassword(who)) ?? notSignedIn('password', profileName);
   }
 
-  async getSecretKey(profileId: string): Promise<string | undefined> {
-    return this.store.get(account(profileId, 'secret-key'));
+  async getSecretKey(who: Who): Promise<string | undefined> {
+    return this.#read(who, 'secret-key');
   }
 
-  async setSecretKey(profileId: string, secretKey: string): Promise<void> {
-    return this.store.set(account(profileId, 'secret-key'), secretKey);
+  async setSecretKey(who: Who, secretKey: string): Promise<void> {
+    return this.#write(who, 'secret-key', secretKey);
   }
 
-  async requireSecretKey(profileId: string, profileName: string): Promise<string> {
-    return (await this.getSecretKey(profileId)) ?? notSignedIn('secret-key', profileName);
+  async requireSecretKey(who: Who, profileName: string): Promise<string> {
+    return (await this.getSecretKey(who)) ?? notSignedIn('secret-key', profileName);
   }
 
   /**
@@ -56,70 +73,117 @@ export class ProfileVault {
    * profile) is given, comes back expired so it is renewed, and is rewritten as v2; without an
    * owner it reads as no token and is left for the next sign-in to replace.
    */
-  async getToken(profileId: string, owner?: TokenOwner): Promise<StoredToken | undefined> {
-    const raw = await this.store.get(account(profileId, 'token'));
+  async getToken(who: Who, owner?: TokenOwner): Promise<StoredToken | undefined> {
+    const raw = await this.#read(who, 'token');
     if (raw === undefined) return undefined;
-    const decoded = decodeToken(raw, profileId);
+    const decoded = decodeToken(raw, idOf(who));
     if (decoded.kind === 'current') return decoded.token;
     if (owner === undefined) return undefined;
     const migrated = migrateLegacyToken(decoded.token, owner);
-    await this.setToken(profileId, migrated);
+    await this.setToken(who, migrated);
     return migrated;
   }
 
-  async setToken(profileId: string, token: StoredToken): Promise<void> {
-    return this.store.set(account(profileId, 'token'), encodeToken(token));
+  async setToken(who: Who, token: StoredToken): Promise<void> {
+    return this.#write(who, 'token', encodeToken(token));
   }
 
-  async requireToken(
-    profileId: string,
-    profileName: string,
-    owner?: TokenOwner,
-  ): Promise<StoredToken> {
-    return (await this.getToken(profileId, owner)) ?? notSignedIn('token', profileName);
+  async requireToken(who: Who, profileName: string, owner?: TokenOwner): Promise<StoredToken> {
+    return (await this.getToken(who, owner)) ?? notSignedIn('token', profileName);
   }
 
-  async getCookies(profileId: string): Promise<string | undefined> {
-    return this.store.get(account(profileId, 'cookies'));
+  async getCookies(who: Who): Promise<string | undefined> {
+    return this.#read(who, 'cookies');
   }
 
-  async setCookies(profileId: string, serializedJar: string): Promise<void> {
-    return this.store.set(account(profileId, 'cookies'), serializedJar);
+  async setCookies(who: Who, serializedJar: string): Promise<void> {
+    return this.#write(who, 'cookies', serializedJar);
   }
 
   /** The person chose not to keep it (remember unticked). */
-  async forgetPassword(profileId: string): Promise<void> {
-    await this.#remove(profileId, ['password']);
+  async forgetPassword(who: Who): Promise<void> {
+    await this.#remove(idOf(who), ['password']);
   }
 
-  async forgetSecretKey(profileId: string): Promise<void> {
-    await this.#remove(profileId, ['secret-key']);
+  async forgetSecretKey(who: Who): Promise<void> {
+    await this.#remove(idOf(who), ['secret-key']);
   }
 
   /** A revoked token goes; a cookie session beside it stays. */
-  async deleteToken(profileId: string): Promise<void> {
-    await this.#remove(profileId, ['token']);
+  async deleteToken(who: Who): Promise<void> {
+    await this.#remove(idOf(who), ['token']);
   }
 
   /** Signing out: the session goes, the credentials to start a new one stay. */
-  async clearSession(profileId: string): Promise<void> {
-    await this.#remove(profileId, ['token', 'cookies']);
+  async clearSession(who: Who): Promise<void> {
+    await this.#remove(idOf(who), ['token', 'cookies']);
   }
 
-  async removeProfile(profileId: string): Promise<void> {
-    await this.#remove(profileId, SECRET_KINDS);
+  async removeProfile(who: Who): Promise<void> {
+    await this.#remove(idOf(who), SECRET_KINDS);
   }
 
   /** Which kinds of secret the profile has, in SECRET_KINDS order. */
-  async entries(profileId: string): Promise<SecretKind[]> {
+  async entries(who: Who): Promise<SecretKind[]> {
     const present = new Set(await this.store.accounts());
-    return SECRET_KINDS.filter((kind) => present.has(account(profileId, kind)));
+    return SECRET_KINDS.filter((kind) => present.has(account(idOf(who), kind)));
+  }
+
+  async #read(who: Who, kind: SecretKind): Promise<string | undefined> {
+    const name = account(idOf(who), kind);
+    const raw = await this.store.get(name);
+    if (raw === undefined) return undefined;
+    const decoded = decodeBound(raw);
+    if (typeof who === 'string') return decoded?.secret;
+    if (decoded === undefined) {
+      await this.store.delete(name); // a damaged envelope is of no use to anyone
+      return undefined;
+    }
+    if (decoded.kind === 'unbound') {
+      // Written before bindings existed: adopted by the profile as it is now (see bound-secret.ts).
+      await this.store.set(name, encodeBound(decoded.secret, bindingOf(who)));
+      return decoded.secret;
+    }
+    if (sameBinding(decoded.binding, bindingOf(who))) return decoded.secret;
+    await this.#forgetForeign(who);
+    throw new AuthError(
+      'NOT_SIGNED_IN',
+      `"${who.name}" now points to another cluster (or user); sign in again`,
+    );
+  }
+
+  async #write(who: Who, kind: SecretKind, value: string): Promise<void> {
+    const name = account(idOf(who), kind);
+    return this.store.set(
+      name,
+      typeof who === 'string' ? value : encodeBound(value, bindingOf(who)),
+    );
+  }
+
+  /** Every entry bound to another cluster or user goes; one already given for this one stays. */
+  async #forgetForeign(owner: SecretOwner): Promise<void> {
+    for (const kind of SECRET_KINDS) {
+      const name = account(owner.id, kind);
+      const raw = await this.store.get(name);
+      const decoded = raw === undefined ? undefined : decodeBound(raw);
+      if (raw === undefined) continue;
+      if (decoded?.kind === 'bound' && sameBinding(decoded.binding, bindingOf(owner))) continue;
+      await this.store.delete(name);
+    }
   }
 
   // One at a time: the keychain serializes anyway, and the file store rewrites the file per change.
   async #remove(profileId: string, kinds: readonly SecretKind[]): Promise<void> {
     for (const kind of kinds) await this.store.delete(account(profileId, kind));
   }
+}
+
+function idOf(who: Who): string {
+  return typeof who === 'string' ? who : who.id;
+}
+
+function bindingOf(owner: SecretOwner): Binding {
+  return { url: owner.url, username: owner.username };
 }
 
 export function account(profileId: string, kind: SecretKind): string {

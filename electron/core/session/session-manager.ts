@@ -52,6 +52,7 @@ export class SessionManager {
   readonly #signInContext: SignInContext;
   readonly #renewal: TokenRenewal;
   readonly #validator: ReturnType<typeof setInterval> | undefined;
+  readonly #unwatchProfiles: () => void;
 
   constructor(options: SessionManagerOptions) {
     this.#o = options;
@@ -84,6 +85,10 @@ export class SessionManager {
       refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
       fail: (profile, error) => this.#fail(profile, error),
     });
+    // Whoever edits the profile (window, CLI, demo reset), secrets for the old cluster go with it.
+    this.#unwatchProfiles = options.profiles.onIdentityChange((profile) =>
+      this.#forgetMoved(profile),
+    );
     if (options.validateEveryMs) {
       this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
       this.#validator.unref();
@@ -108,7 +113,7 @@ export class SessionManager {
         kind: 'bearer',
         expiresAt: token.expiresAt,
       });
-    if (await this.#o.vault.getCookies(profile.id))
+    if (await this.#o.vault.getCookies(profile))
       return this.#states.apply(profile.id, { type: 'signed-in', kind: 'cookie' });
     return this.#states.apply(profile.id, { type: 'signed-out' });
   }
@@ -170,14 +175,14 @@ export class SessionManager {
   /** Server truth: is the stored session still alive? Updates the status either way. */
   async validate(profileId: string): Promise<SessionStatus> {
     const profile = await this.#loaded(profileId);
-    const token = await this.#tokens.cached(profile);
     try {
+      const token = await this.#tokens.cached(profile);
       const client = await this.#sessionClient(profile);
       if (token) {
         const validity = await client.validate();
         const expiresAt = validity.expiresAt ?? token.expiresAt;
         if (expiresAt !== token.expiresAt)
-          await this.#o.vault.setToken(profile.id, { ...token, expiresAt });
+          await this.#o.vault.setToken(profile, { ...token, expiresAt });
         this.#log(profile, 'validated', { fingerprint: fingerprint(token.token), kind: 'bearer' });
         return this.#states.apply(profile.id, { type: 'signed-in', kind: 'bearer', expiresAt });
       }
@@ -233,8 +238,9 @@ export class SessionManager {
    */
   async signOut(profileId: string): Promise<{ cluster: ClusterSignOut }> {
     const profile = await this.#loaded(profileId);
-    const cookies = await this.#o.vault.getCookies(profile.id);
-    const token = await this.#tokens.cached(profile);
+    // Secrets given for another cluster or user are forgotten by the reads, not sent there.
+    const cookies = await unlessForeign(this.#o.vault.getCookies(profile));
+    const token = await unlessForeign(this.#tokens.cached(profile));
     // Both halves at once (the cluster's answer is not needed to forget here); both have
     // finished, and a keychain failure is thrown, before the answer.
     const forgetting = this.#o.vault.removeProfile(profile.id);
@@ -272,8 +278,17 @@ export class SessionManager {
   }
 
   dispose(): void {
+    this.#unwatchProfiles();
     this.#states.dispose();
     if (this.#validator) clearInterval(this.#validator);
+  }
+
+  /** The profile now names another cluster or user: its token, cookies and credentials go. */
+  async #forgetMoved(profile: Profile): Promise<void> {
+    if ((await this.#o.vault.entries(profile.id)).length === 0) return;
+    await this.#o.vault.removeProfile(profile.id);
+    this.#log(profile, 'signed-out', { message: 'the cluster URL or username changed' });
+    this.#states.apply(profile.id, { type: 'signed-out' }, true);
   }
 
   /** The profile, with its status read from the keychain first if this process has none yet. */
@@ -289,7 +304,7 @@ export class SessionManager {
       return this.access.client(profile, {
         bearer: { token: token.token, expiresAt: token.expiresAt },
       });
-    const cookies = await this.#o.vault.getCookies(profile.id);
+    const cookies = await this.#o.vault.getCookies(profile);
     if (cookies) return this.access.client(profile, { cookies });
     throw new AuthError('NOT_SIGNED_IN', `"${profile.name}" is not signed in; sign in first`);
   }
@@ -331,5 +346,15 @@ export class SessionManager {
       );
     }
     return error;
+  }
+}
+
+/** A read that found the secret bound elsewhere (and forgot it) reads here as "none". */
+async function unlessForeign<T>(read: Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_SIGNED_IN') return undefined;
+    throw error;
   }
 }

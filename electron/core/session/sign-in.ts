@@ -68,7 +68,7 @@ export async function signInWith(
       ...(request.rememberMe !== undefined ? { rememberMe: request.rememberMe } : {}),
       ...(profile.org !== undefined && client.dialect === 'C' ? { org: profile.org } : {}),
     });
-    await vault.setCookies(profile.id, client.serializeCookies());
+    await vault.setCookies(profile, client.serializeCookies());
     // The session is now this cookie one; a token from an earlier sign-in would shadow it.
     await vault.deleteToken(profile.id);
     await keepCredential(vault, profile, request.remember, 'password', request.password);
@@ -134,8 +134,8 @@ async function keepCredential(
 ): Promise<void> {
   if (remember === undefined) return;
   if (kind === 'password') {
-    await (remember ? vault.setPassword(profile.id, value) : vault.forgetPassword(profile.id));
+    await (remember ? vault.setPassword(profile, value) : vault.forgetPassword(profile.id));
   } else {
-    await (remember ? vault.setSecretKey(profile.id, value) : vault.forgetSecretKey(profile.id));
+    await (remember ? vault.setSecretKey(profile, value) : vault.forgetSecretKey(profile.id));
   }
 }

@@ -23,7 +23,7 @@ export class TokenCache {
   async cached(profile: Profile): Promise<StoredToken | undefined> {
     const dialect = profile.dialect === 'auto' ? profile.detectedDialect : profile.dialect;
     return this.options.vault.getToken(
-      profile.id,
+      profile,
       dialect ? { dialect, username: profile.username } : undefined,
     );
   }
@@ -34,7 +34,7 @@ export class TokenCache {
     issued: IssuedToken | StoredToken,
   ): Promise<StoredToken> {
     const stored = toStored({ ...issued, username: issued.username || profile.username });
-    await this.options.vault.setToken(profile.id, stored);
+    await this.options.vault.setToken(profile, stored);
     this.options.log(profile, action, { fingerprint: fingerprint(stored.token), kind: 'bearer' });
     this.options.states.apply(profile.id, {
       type: 'signed-in',

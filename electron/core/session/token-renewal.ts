@@ -10,6 +10,9 @@ import type { SessionStates } from './session-states.js';
 import { issueToken } from './sign-in.js';
 import type { TokenCache } from './token-cache.js';
 
+/** A renewal lock nobody has touched for this long belongs to a dead or hung process. */
+export const TOKEN_LOCK_STALE_MS = 30_000;
+
 export interface TokenRenewalOptions {
   access: ClusterAccess;
   vault: ProfileVault;
@@ -94,7 +97,15 @@ export class TokenRenewal {
           throw failure;
         }
       },
-      { timeoutMs: (this.options.timeoutMs ?? 15_000) + 15_000, staleMs: 120_000 },
+      // The holder touches the lock while it works, so only a dead or hung one goes stale; a
+      // waiter outlasts both that and a renewal's own requests.
+      {
+        staleMs: TOKEN_LOCK_STALE_MS,
+        timeoutMs: Math.max(
+          (this.options.timeoutMs ?? 15_000) + 15_000,
+          TOKEN_LOCK_STALE_MS + 2_000,
+        ),
+      },
     );
   }
 
@@ -112,13 +123,12 @@ export class TokenRenewal {
       throw new AuthError('NOT_SIGNED_IN', `${expired} and auto-renew is off; sign in again`);
     }
     const client = await access.client(profile);
-    const password = profile.auth === 'password' ? await vault.getPassword(profile.id) : undefined;
+    const password = profile.auth === 'password' ? await vault.getPassword(profile) : undefined;
     if (password) return issueToken(profile, client, { kind: 'password', password });
-    const secretKey =
-      profile.auth === 'secret-key' ? await vault.getSecretKey(profile.id) : undefined;
+    const secretKey = profile.auth === 'secret-key' ? await vault.getSecretKey(profile) : undefined;
     if (secretKey) return issueToken(profile, client, { kind: 'secretKey', secretKey });
     // A cookie session on dialect C can hand out its token (the cluster decides its lifetime).
-    const cookies = await vault.getCookies(profile.id);
+    const cookies = await vault.getCookies(profile);
     if (cookies && client.dialect === 'C') {
       const sessionClient = await access.client(profile, { cookies });
       return sessionClient.currentToken();

@@ -44,7 +44,7 @@ export function errorFromResponse(
   body: unknown,
   context: RequestContext,
 ): AppError {
-  const reason = readServerReason(body);
+  const reason = readServerReason(body, context.secrets);
   const details: ErrorDetails = { ...reasonDetails(reason, status), url: context.origin };
   // A server may echo what it was sent into any of these: none may carry a secret onwards.
   for (const key of ['debug', 'incidentId', 'traceId'] as const) {

@@ -1,4 +1,5 @@
 import type { ErrorDetails } from '../errors/index.js';
+import { cleanServerText } from './server-text.js';
 
 /** The useful part of a ThoughtSpot error body, whichever dialect wrote it. */
 export interface ServerReason {
@@ -22,37 +23,45 @@ function at(value: unknown, ...path: string[]): unknown {
   return current;
 }
 
-function fromData(data: Record<string, unknown> | undefined): ServerReason {
+function fromData(
+  data: Record<string, unknown> | undefined,
+  secrets: readonly string[],
+): ServerReason {
   if (!data) return {};
   const reason: ServerReason = {};
   if (typeof data.code === 'number') reason.serverCode = data.code;
-  if (typeof data.debug === 'string') reason.debug = data.debug.slice(0, 500);
+  if (typeof data.debug === 'string') reason.debug = cleanServerText(data.debug, secrets);
   if (typeof data.incident_id_guid === 'string')
-    reason.incidentId = data.incident_id_guid.slice(0, 100);
-  if (typeof data.trace_id_guid === 'string') reason.traceId = data.trace_id_guid.slice(0, 100);
+    reason.incidentId = cleanServerText(data.incident_id_guid, secrets, 100);
+  if (typeof data.trace_id_guid === 'string')
+    reason.traceId = cleanServerText(data.trace_id_guid, secrets, 100);
   return reason;
 }
 
 /**
  * Digs the server's reason out of an error body. Returns undefined when the body is not a
  * ThoughtSpot error at all (which is itself a clue: a proxy or another server answered).
+ * `secrets` (what was sent) are redacted before anything is shortened.
  */
-export function readServerReason(body: unknown): ServerReason | undefined {
+export function readServerReason(
+  body: unknown,
+  secrets: readonly string[] = [],
+): ServerReason | undefined {
   // Dialect A/B: { error: { errors: { message, extension: { exception: { upstreamResponse } } } } }
   const errors = at(body, 'error', 'errors');
   if (record(errors)) {
     const upstream = at(errors, 'extension', 'exception', 'upstreamResponse');
-    const reason = fromData(record(at(upstream, 'data')));
+    const reason = fromData(record(at(upstream, 'data')), secrets);
     const status = at(upstream, 'status');
     if (typeof status === 'number') reason.upstreamStatus = status;
     const outer = at(errors, 'message');
-    if (!reason.debug && typeof outer === 'string') reason.debug = outer.slice(0, 500);
+    if (!reason.debug && typeof outer === 'string') reason.debug = cleanServerText(outer, secrets);
     return reason;
   }
   // Dialect C: { error: { message: { code, incident_id_guid, trace_id_guid, debug } } }
   const message = at(body, 'error', 'message');
-  if (record(message)) return fromData(record(message));
-  if (typeof message === 'string') return { debug: message.slice(0, 500) };
+  if (record(message)) return fromData(record(message), secrets);
+  if (typeof message === 'string') return { debug: cleanServerText(message, secrets) };
   return undefined;
 }
 

@@ -39,7 +39,11 @@ describe('import and export', () => {
       ],
     });
     const target = new ProfileStore({ configDir: tempDir() });
-    expect(await importProfiles(text, target)).toEqual({ added: ['Prod'], skipped: [] });
+    expect(await importProfiles(text, target)).toEqual({
+      added: ['Prod'],
+      skipped: [],
+      warnings: [],
+    });
     expect(target.get('Prod')).toMatchObject({
       url: 'https://prod.example.com',
       org: 1,
@@ -78,6 +82,7 @@ describe('import and export', () => {
           reason: 'The cluster URL must start with https:// or http://, not javascript:',
         },
       ],
+      warnings: [],
     });
     expect(JSON.stringify(store.list())).not.toContain('hunter2');
   });

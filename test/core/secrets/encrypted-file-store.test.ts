@@ -93,8 +93,9 @@ describe('the encrypted-file store', () => {
       'tag',
       'version',
     ]);
-    // Atomic writes leave no temporary files behind.
-    expect(await readdir(join(path, '..'))).toEqual(['secrets.enc']);
+    // Atomic writes leave no temporary files behind, and the cross-process lock is released.
+    expect(await readdir(join(path, '..'))).toEqual(['locks', 'secrets.enc']);
+    expect(await readdir(join(path, '..', 'locks'))).toEqual([]);
   });
 
   it('uses a fresh IV on every write and keeps the salt', async () => {
@@ -217,14 +218,14 @@ describe('the encrypted-file store', () => {
     expect(await vault.entries('prod')).toEqual([]);
   });
 
-  it('opens with the default scrypt cost (N=2^15, r=8, p=1)', async () => {
+  it('opens with the default scrypt cost (N=2^17, r=8, p=1)', async () => {
     const path = newPath();
-    const options = { path, passphrase: () => Promise.resolve('pw') };
+    const options = { path, passphrase: () => Promise.resolve('pw-default-cost') };
     await new EncryptedFileStore(options).set('prod/password', SECRET);
     expect(await new EncryptedFileStore(options).get('prod/password')).toBe(SECRET);
     const file = JSON.parse(await readFile(path, 'utf8')) as { kdf: object };
     expect(file.kdf).toMatchObject(DEFAULT_SCRYPT);
-    expect(DEFAULT_SCRYPT).toEqual({ N: 2 ** 15, r: 8, p: 1 });
+    expect(DEFAULT_SCRYPT).toEqual({ N: 2 ** 17, r: 8, p: 1 });
   });
 });
 
@@ -249,7 +250,7 @@ describe('where the passphrase comes from', () => {
     );
     expect(error.message).toMatch(/set TSM_SECRETS_PASSPHRASE or enter it when asked/);
 
-    const answers = ['', 'second'];
+    const answers = ['', 'second answer'];
     const store = new EncryptedFileStore({
       path: newPath(),
       scrypt,

@@ -68,7 +68,8 @@ describe('openSecretStore', () => {
     expect(store).toBeInstanceOf(EncryptedFileStore);
     expect(store.describe()).toBe(`an encrypted file at ${join(configDir, 'secrets.enc')}`);
     await store.set('prod/password', 'pw');
-    expect(await readdir(configDir)).toEqual(['secrets.enc']);
+    expect(await readdir(configDir)).toEqual(['locks', 'secrets.enc']); // locks/: the file's cross-process lock
+    expect(await readdir(join(configDir, 'locks'))).toEqual([]);
   });
 
   it('reads the fallback passphrase from TSM_SECRETS_PASSPHRASE when no prompt is given', async () => {
