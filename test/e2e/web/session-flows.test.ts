@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage, launchChromium } from './support/app-page.js';
 import { startWebApp, type WebApp } from './support/web-app.js';
+import { decodeBound } from '../../../electron/core/secrets/bound-secret.js';
 
 const POLL = { timeout: 10_000, interval: 100 };
 const keytar = createRequire(import.meta.url)('keytar') as {
@@ -105,8 +106,12 @@ describe('the window, end to end', () => {
     // The session's cookies, as the keychain holds them: secrets the scan below looks for too.
     const { profiles } = await ui.invoke('profiles:list', {});
     const analyst = profiles.find((p) => p.name === 'Analyst');
-    const jar = await keytar.getPassword(app.keychainService, `${analyst?.id ?? ''}/cookies`);
-    const cookies = (JSON.parse(jar ?? '{}') as { cookies?: { value: string }[] }).cookies ?? [];
+    const raw = await keytar.getPassword(app.keychainService, `${analyst?.id ?? ''}/cookies`);
+    // Kept bound to the cluster and user it was given for.
+    const entry = decodeBound(raw ?? '');
+    expect(entry).toMatchObject({ kind: 'bound', binding: { username: 'analyst' } });
+    const jar = entry?.secret ?? '{}';
+    const cookies = (JSON.parse(jar) as { cookies?: { value: string }[] }).cookies ?? [];
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) secrets.add(cookie.value);
     await ui.button('Validate now').click();
