@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 async function tsm(args: string[], stdin?: string): Promise<void> {
-  const result = await sandbox.run(args, stdin === undefined ? {} : { stdin });
+  // Spawned: the point is a change made by another process.
+  const result = await sandbox.spawn(args, stdin === undefined ? {} : { stdin });
   expect(result.code, result.stderr).toBe(0);
 }
 
