@@ -21,6 +21,18 @@ const dynamicTestImport = {
   message:
     'Layers: nothing under electron/ imports test code (the demo cluster is started by bin/ launchers).',
 };
+/** One layer's import rule: what it may not import, each with the message that names the layer. */
+function layer(files, electronMessage, patterns) {
+  return {
+    files,
+    rules: {
+      [importRule]: [
+        'error',
+        { paths: [{ ...electronPackage, message: electronMessage }], patterns },
+      ],
+    },
+  };
+}
 const layerRules = [
   {
     files: ['electron/**/*.ts', 'electron/**/*.cts'],
@@ -29,79 +41,40 @@ const layerRules = [
       [importRule]: ['error', { patterns: [testCode] }],
     },
   },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      [importRule]: [
-        'error',
-        {
-          paths: [
-            {
-              ...electronPackage,
-              message: 'Layers: electron/core is plain Node and never imports electron.',
-            },
-          ],
-          patterns: [
-            testCode,
-            {
-              regex: '^\\.\\./(\\.\\./)*(ipc|web|cli|renderer)/|(^|/)renderer/',
-              message:
-                'Layers: electron/core imports none of electron/ipc, electron/web, electron/cli or renderer.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/ipc/**/*.ts'],
-    rules: {
-      [importRule]: [
-        'error',
-        {
-          paths: [
-            {
-              ...electronPackage,
-              message:
-                'Layers: electron/ipc imports only core (its Electron half is electron/ipc-main.ts).',
-            },
-          ],
-          patterns: [
-            testCode,
-            {
-              regex:
-                '^\\.\\./(web|cli|ipc)/|^\\.\\./\\.\\./|(^|/)renderer/|^\\.\\./[\\w-]+\\.c?[jt]s$',
-              message: 'Layers: electron/ipc imports only core.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/cli/**/*.ts', 'electron/web/**/*.ts'],
-    rules: {
-      [importRule]: [
-        'error',
-        {
-          paths: [
-            {
-              ...electronPackage,
-              message:
-                'Layers: electron/cli and electron/web run in plain Node and never import electron.',
-            },
-          ],
-          patterns: [
-            testCode,
-            {
-              regex: '(^|/)renderer/src/',
-              message: 'Layers: cli and web do not import renderer source.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  layer(
+    ['electron/core/**/*.ts'],
+    'Layers: electron/core is plain Node and never imports electron.',
+    [
+      testCode,
+      {
+        regex: '^\\.\\./(\\.\\./)*(ipc|web|cli|renderer)/|(^|/)renderer/',
+        message:
+          'Layers: electron/core imports none of electron/ipc, electron/web, electron/cli or renderer.',
+      },
+    ],
+  ),
+  layer(
+    ['electron/ipc/**/*.ts'],
+    'Layers: electron/ipc imports only core (its Electron half is electron/ipc-main.ts).',
+    [
+      testCode,
+      {
+        regex: '^\\.\\./(web|cli|ipc)/|^\\.\\./\\.\\./|(^|/)renderer/|^\\.\\./[\\w-]+\\.c?[jt]s$',
+        message: 'Layers: electron/ipc imports only core.',
+      },
+    ],
+  ),
+  layer(
+    ['electron/cli/**/*.ts', 'electron/web/**/*.ts'],
+    'Layers: electron/cli and electron/web run in plain Node and never import electron.',
+    [
+      testCode,
+      {
+        regex: '(^|/)renderer/src/',
+        message: 'Layers: cli and web do not import renderer source.',
+      },
+    ],
+  ),
   {
     files: ['electron/cli/**/*.ts'],
     rules: {
@@ -115,36 +88,22 @@ const layerRules = [
       ],
     },
   },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
-    rules: {
-      [importRule]: [
-        'error',
-        {
-          paths: [
-            {
-              ...electronPackage,
-              message:
-                'Layers: the renderer is a sandboxed page; it reaches the app through window.sessionApi only.',
-            },
-          ],
-          patterns: [
-            {
-              regex: '(^|/)electron/(?!ipc/(contract|wire-error)\\.js$)',
-              message:
-                "Layers: the renderer imports from electron/ only the contract's types (electron/ipc/contract.js) and the error rebuild (electron/ipc/wire-error.js).",
-            },
-            {
-              regex: '(^|/)electron/ipc/contract\\.js$',
-              allowTypeImports: true,
-              message:
-                'Layers: the renderer imports the contract for its types only (import type).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  layer(
+    ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    'Layers: the renderer is a sandboxed page; it reaches the app through window.sessionApi only.',
+    [
+      {
+        regex: '(^|/)electron/(?!ipc/(contract|wire-error)\\.js$)',
+        message:
+          "Layers: the renderer imports from electron/ only the contract's types (electron/ipc/contract.js) and the error rebuild (electron/ipc/wire-error.js).",
+      },
+      {
+        regex: '(^|/)electron/ipc/contract\\.js$',
+        allowTypeImports: true,
+        message: 'Layers: the renderer imports the contract for its types only (import type).',
+      },
+    ],
+  ),
 ];
 
 export default tseslint.config(
