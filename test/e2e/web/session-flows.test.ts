@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeBound } from '../../../electron/core/secrets/bound-secret.js';
 import { AppPage, launchChromium } from './support/app-page.js';
 import { startWebApp, type WebApp } from './support/web-app.js';
 
@@ -106,7 +107,8 @@ describe('the window, end to end', () => {
     const { profiles } = await ui.invoke('profiles:list', {});
     const analyst = profiles.find((p) => p.name === 'Analyst');
     const jar = await keytar.getPassword(app.keychainService, `${analyst?.id ?? ''}/cookies`);
-    const cookies = (JSON.parse(jar ?? '{}') as { cookies?: { value: string }[] }).cookies ?? [];
+    const stored = decodeBound(jar ?? '')?.secret ?? '{}';
+    const cookies = (JSON.parse(stored) as { cookies?: { value: string }[] }).cookies ?? [];
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) secrets.add(cookie.value);
     await ui.button('Validate now').click();
