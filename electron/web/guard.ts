@@ -76,8 +76,8 @@ export function checkRequest(
  * Whether a request may read the page key: one of our pages, asking with fetch from its own
  * origin. Sec-Fetch-Site is set by the browser and no page can change it: a page on another port
  * gets `same-site` (and could not read our answer anyway). A program that is not a browser can
- * send any header, so this stops a plain replay of the cookie, not a program written against
- * this bridge: against that, only the page key's absence from every cookie and URL helps.
+ * send any header: one that has the cookie and forges this header still gets the key. What this
+ * stops is a replay of the cookie alone, and every page on another port.
  */
 export function checkPageKeyRequest(
   facts: RequestFacts,
