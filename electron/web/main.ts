@@ -46,7 +46,10 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
     port: options.port,
   });
   process.stdout.write(`${bridge.url}\n`);
-  process.stderr.write(`Open the URL above in a browser. Settings: ${dir}. Ctrl-C stops.\n`);
+  process.stderr.write(
+    `Open the URL above in a browser: it works once, then that browser's cookie carries on ` +
+      `(reloads, new tabs). Settings: ${dir}. Ctrl-C stops.\n`,
+  );
 
   return {
     url: bridge.url,

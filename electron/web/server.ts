@@ -3,15 +3,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { AppServices } from '../core/app/app-services.js';
 import type { MemoryClipboard } from '../core/clipboard/token-clipboard.js';
-import { CONTENT_SECURITY_POLICY } from '../core/shell/trusted-sender.js';
 import { EVENT_CHANNEL } from '../ipc/contract.js';
 import { dispatch, type Handlers } from '../ipc/dispatch.js';
 import { loadBridgeScript } from './bridge-script.js';
 import type { FirstScreen } from './first-screen.js';
-import { checkHost, checkRequest, KEY_COOKIE, keyMatches } from './guard.js';
+import {
+  checkHost,
+  checkPageKeyRequest,
+  checkRequest,
+  hasKeyCookie,
+  KEY_COOKIE,
+  type RequestFacts,
+} from './guard.js';
+import { PAGE_KEY_HEADER, PAGE_KEY_PATH } from './bridge/protocol.js';
+import { readBody, SECURITY_HEADERS, send } from './http-reply.js';
+import { LaunchLink } from './launch-link.js';
 import { injectBridge, readStatic } from './static-files.js';
-
-const MAX_BODY = 256 * 1024;
 
 export interface WebBridgeOptions {
   services: AppServices;
@@ -24,38 +31,24 @@ export interface WebBridgeOptions {
 }
 
 export interface WebBridge {
-  /** Open this once: it carries the per-launch key, which becomes an HttpOnly cookie. */
+  /** Open this once: its key works once, and becomes an HttpOnly cookie in that browser. */
   url: string;
   origin: string;
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-};
-
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
-  response.end(body);
-}
-
-/** The request body as text, or undefined past MAX_BODY (the rest is read and dropped, not kept). */
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    request.on('end', () =>
-      resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
-    request.on('error', () => resolve(undefined));
-  });
+function factsOf(request: IncomingMessage): RequestFacts {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value.join(',') : value;
+  };
+  return {
+    host: header('host'),
+    origin: header('origin'),
+    cookie: header('cookie'),
+    pageKey: header(PAGE_KEY_HEADER),
+    fetchSite: header('sec-fetch-site'),
+  };
 }
 
 /**
@@ -64,7 +57,8 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
  */
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const bridgeScript = await loadBridgeScript();
-  const secret = randomBytes(24).toString('base64url');
+  const link = new LaunchLink();
+  const secrets = { cookie: link.cookie, pageKey: randomBytes(24).toString('base64url') };
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -78,15 +72,14 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     response: ServerResponse,
     path: string,
   ): Promise<void> => {
-    const refused = checkRequest(
-      {
-        host: request.headers.host,
-        origin: request.headers.origin,
-        cookie: request.headers.cookie,
-      },
-      port,
-      secret,
-    );
+    const facts = factsOf(request);
+    // The one /api/ path the cookie alone opens: what the bridge script needs for all the others.
+    if (path === PAGE_KEY_PATH && request.method === 'GET') {
+      const refused = checkPageKeyRequest(facts, port, secrets.cookie);
+      if (refused) return send(response, 403, 'application/json', JSON.stringify({ refused }));
+      return send(response, 200, 'application/json', JSON.stringify({ key: secrets.pageKey }));
+    }
+    const refused = checkRequest(facts, port, secrets);
     if (refused) return send(response, 403, 'application/json', JSON.stringify({ refused }));
     if (path === '/api/events' && request.method === 'GET') {
       response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream' });
@@ -131,11 +124,12 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
     const key = url.searchParams.get('key');
     if (key !== null) {
-      if (!keyMatches(key, secret)) return send(response, 403, 'text/plain', 'Wrong key');
+      const exchange = link.exchange(key);
+      if (!exchange.ok) return send(response, 403, 'text/plain; charset=utf-8', exchange.refused);
       response.writeHead(303, {
         ...SECURITY_HEADERS,
         Location: '/',
-        'Set-Cookie': `${KEY_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${KEY_COOKIE}=${exchange.cookie}; HttpOnly; SameSite=Strict; Path=/`,
       });
       return void response.end();
     }
@@ -154,7 +148,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     let body: string | Buffer = file.body;
     if (file.type.startsWith('text/html')) {
       body = injectBridge(file.body.toString('utf8'));
-      if (options.firstScreen) body = await options.firstScreen(body);
+      // Profile names only for the browser that holds the key; others get the page as built.
+      if (options.firstScreen && hasKeyCookie(request.headers.cookie, secrets.cookie))
+        body = await options.firstScreen(body);
     }
     send(response, 200, file.type, body);
   };
@@ -175,7 +171,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?key=${secret}`,
+    url: `${origin}/?key=${link.key}`,
     origin,
     close: () =>
       new Promise<void>((resolve) => {

@@ -18,23 +18,31 @@ let script: string;
 let cookie: string;
 let closed = false;
 
-/** A page's fetch: relative URLs against the bridge, the key cookie the browser would send. */
-function pageFetch(withKey: boolean) {
+/** What the page sent: each request's path and its page key header. */
+type Sent = { path: string; pageKey: string | null }[];
+
+/**
+ * A page's fetch: relative URLs against the bridge, with what the browser adds itself to a
+ * same-origin fetch: the key cookie (when the page has it) and Sec-Fetch-Site.
+ */
+function pageFetch(withKey: boolean, sent: Sent) {
   return (path: string, init: RequestInit = {}): Promise<Response> => {
     // Once the server is gone, the page's reconnect loop just waits.
     if (closed) return new Promise<Response>(() => undefined);
     const headers = new Headers(init.headers);
+    sent.push({ path, pageKey: headers.get('x-tsm-bridge') });
     if (withKey) headers.set('cookie', cookie);
+    headers.set('sec-fetch-site', 'same-origin');
     return fetch(new URL(path, bridge.origin), { ...init, headers });
   };
 }
 
 /** Runs the script in a fresh realm shaped like a page, and returns its window.sessionApi. */
-function loadInPage(withKey = true): { window: { sessionApi?: SessionApi } } {
+function loadInPage(withKey = true, sent: Sent = []): { window: { sessionApi?: SessionApi } } {
   const window: { sessionApi?: SessionApi } = {};
   const context = createContext({
     window,
-    fetch: pageFetch(withKey),
+    fetch: pageFetch(withKey, sent),
     Headers,
     TextDecoder,
     setTimeout,
@@ -101,6 +109,21 @@ describe('the bridge script in a page', () => {
     const listed = await api.invoke('profiles:list', undefined);
     expect(listed.profiles).toEqual([]);
     expect(listed.secrets.location).toMatch(/keychain/);
+  });
+
+  it('asks for the page key once and sends it on every call and on the event stream', async () => {
+    const sent: Sent = [];
+    const api = apiOf(loadInPage(true, sent));
+    await api.invoke('profiles:list', undefined);
+    await api.invoke('profiles:list', undefined);
+    await expect.poll(() => sent.some((s) => s.path === '/api/events')).toBe(true);
+    const asked = sent.filter((s) => s.path === '/api/session-key');
+    expect(asked).toEqual([{ path: '/api/session-key', pageKey: null }]);
+    const calls = sent.filter((s) => s.path !== '/api/session-key');
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    const keys = new Set(calls.map((s) => s.pageKey));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^[\w-]{20,}$/);
   });
 
   it('rejects with a SessionApiError that carries the code, message and details', async () => {

@@ -37,8 +37,14 @@ afterAll(async () => {
   sandbox.dispose();
 });
 
-/** The page `/` as a browser with the key would get it, from a bridge with this first screen. */
-async function pageWith(first: Parameters<typeof startWebBridge>[0]['firstScreen']) {
+/**
+ * The page `/` as a browser with the key would get it (or, `withKey` false, any local user who
+ * asks for it), from a bridge with this first screen.
+ */
+async function pageWith(
+  first: Parameters<typeof startWebBridge>[0]['firstScreen'],
+  withKey = true,
+) {
   const bridge = await startWebBridge({
     services,
     handlers: createHandlers(services),
@@ -49,7 +55,8 @@ async function pageWith(first: Parameters<typeof startWebBridge>[0]['firstScreen
   bridges.push(bridge);
   const exchange = await fetch(bridge.url, { redirect: 'manual' });
   const cookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return (await fetch(`${bridge.origin}/`, { headers: { cookie } })).text();
+  const headers: Record<string, string> = withKey ? { cookie } : {};
+  return (await fetch(`${bridge.origin}/`, { headers })).text();
 }
 
 const list = () => createHandlers(services)['profiles:list']({});
@@ -79,6 +86,14 @@ describe('the prerendered first screen', () => {
     expect(data).toEqual(JSON.parse(JSON.stringify(await list())));
     // Exactly one script element of each kind: the block added no executable script.
     expect(html.match(/<script\b/g)).toHaveLength(3);
+  });
+
+  it('sends the page as built, with no profile name, to a request without the key cookie', async () => {
+    const html = await pageWith(firstScreen(SSR_MODULE, list), false);
+    expect(html).toContain('<div id="app"></div>');
+    expect(html).not.toContain('tsm-first');
+    expect(html).not.toContain('Prod');
+    expect(html).toContain('<script defer src="./bridge.js"></script>');
   });
 
   it('sends the page as built when the server build is missing, and says so once', async () => {

@@ -1,10 +1,13 @@
 /**
  * The browser's `window.sessionApi`: the same shape as the preload's, over HTTP. Bundled at
  * build time into /bridge.js and loaded before the app, so the renderer cannot tell which
- * transport it has. The key travels in an HttpOnly cookie: this script never sees it.
+ * transport it has. The key travels in an HttpOnly cookie: this script never sees it. The cookie
+ * also reaches every other port of 127.0.0.1, so each call carries a second secret too: the page
+ * key, read once from our own origin and kept in this closure, never in storage or the DOM.
  */
 import type { AppEvent, ChannelName, Envelope, SessionApi } from '../../ipc/contract.js';
 import { errorFromWire, type WireError } from '../../ipc/wire-error.js';
+import { PAGE_KEY_HEADER, PAGE_KEY_PATH } from './protocol.js';
 
 /** What a 403 means here: the page lost (or never had) the per-launch key. */
 const UNAUTHORIZED: WireError = {
@@ -15,11 +18,26 @@ const UNAUTHORIZED: WireError = {
 const RECONNECT_MS = 1000;
 
 const listeners = new Set<(event: AppEvent) => void>();
+let pageKey: Promise<string | undefined> | undefined;
+
+async function fetchPageKey(): Promise<string | undefined> {
+  const response = await fetch(PAGE_KEY_PATH, { credentials: 'same-origin' });
+  if (!response.ok) return undefined;
+  const { key } = (await response.json()) as { key?: unknown };
+  return typeof key === 'string' ? key : undefined;
+}
+
+/** The headers every API call sends; the key is asked for again only when it could not be had. */
+async function keyHeaders(): Promise<Record<string, string>> {
+  const key = await (pageKey ??= fetchPageKey().catch(() => undefined));
+  if (key === undefined) pageKey = undefined;
+  return key === undefined ? {} : { [PAGE_KEY_HEADER]: key };
+}
 
 async function invoke(channel: ChannelName, request: unknown): Promise<unknown> {
   const response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await keyHeaders()) },
     body: JSON.stringify(request === undefined ? null : request),
     credentials: 'same-origin',
   });
@@ -39,7 +57,10 @@ function dataOf(frame: string): string {
 }
 
 async function readEvents(): Promise<void> {
-  const response = await fetch('/api/events', { credentials: 'same-origin' });
+  const response = await fetch('/api/events', {
+    credentials: 'same-origin',
+    headers: await keyHeaders(),
+  });
   if (!response.body) return;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

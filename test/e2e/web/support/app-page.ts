@@ -1,7 +1,13 @@
 // Chromium from Debian, driven by Playwright, and a page object for the window's screens.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../../electron/ipc/contract.js';
 import { ROOT, type WebApp } from './web-app.js';
 
@@ -14,6 +20,16 @@ declare const window: {
   sessionApi: { invoke(channel: string, request: unknown): Promise<unknown> };
 };
 declare const indexedDB: { databases(): Promise<{ name?: string }[]> };
+declare function fetch(
+  url: string,
+  init?: { headers?: Record<string, string> },
+): Promise<{ status: number; json(): Promise<unknown> }>;
+
+/**
+ * The key cookie each app's printed link turned into. The link works once, so a second page of
+ * the same app is a second tab of the browser that used it: a new context given these cookies.
+ */
+const keyCookies = new WeakMap<WebApp, Awaited<ReturnType<BrowserContext['cookies']>>>();
 
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
@@ -52,14 +68,24 @@ export class AppPage {
     });
   }
 
-  /** A fresh browser context on the printed URL: the key becomes a cookie, then the app loads. */
+  /**
+   * A fresh browser context on the printed URL: the key becomes a cookie, then the app loads. The
+   * link works once: later pages of the same app get the first one's cookie and open `/`.
+   */
   static async open(browser: Browser, app: WebApp): Promise<AppPage> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
     const page = await context.newPage();
     const ui = new AppPage(page, app);
     page.setDefaultTimeout(10_000);
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    await page.goto(app.url);
+    const cookies = keyCookies.get(app);
+    if (cookies) {
+      await context.addCookies(cookies);
+      await page.goto(`${app.origin}/`);
+    } else {
+      await page.goto(app.url);
+      keyCookies.set(app, await context.cookies(app.origin));
+    }
     // The page arrives prerendered; its controls work once the window's script has taken over.
     await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -137,11 +163,19 @@ export class AppPage {
     );
   }
 
-  /** What web mode's in-memory clipboard holds, asked with the page's own cookie. */
+  /**
+   * What web mode's in-memory clipboard holds, asked from inside the page as the bridge asks:
+   * the page's cookie, and the page key its own origin gives it.
+   */
   async clipboard(): Promise<string> {
-    const response = await this.page.request.get(`${this.app.origin}/api/clipboard`);
-    if (!response.ok()) throw new Error(`GET /api/clipboard answered ${response.status()}`);
-    return ((await response.json()) as { text: string }).text;
+    const answer = await this.page.evaluate(async () => {
+      const keyReply = await fetch('/api/session-key');
+      const { key } = (await keyReply.json()) as { key: string };
+      const reply = await fetch('/api/clipboard', { headers: { 'x-tsm-bridge': key } });
+      return { status: reply.status, body: await reply.json() };
+    });
+    if (answer.status !== 200) throw new Error(`GET /api/clipboard answered ${answer.status}`);
+    return (answer.body as { text: string }).text;
   }
 
   /** The screen as it is now, in the light and the dark theme. */
