@@ -26,6 +26,8 @@ export interface EmulatorUser {
   mfa?: boolean;
   /** Every sign-in is refused for this user. */
   locked?: boolean;
+  /** Right credentials, but every sign-in is refused with 403 (no API access), in every dialect. */
+  forbidden?: boolean;
   accountType?: string;
 }
 
