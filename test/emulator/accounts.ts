@@ -68,6 +68,7 @@ function complete(user: EmulatorUser): Account {
     orgs: (user.orgs ?? [PRIMARY]).map((o) => ({ ...o })),
     mfa: user.mfa ?? false,
     locked: user.locked ?? false,
+    forbidden: user.forbidden ?? false,
     accountType: user.accountType ?? 'LOCAL_USER',
     createdAt: CREATED_AT,
   };
@@ -103,7 +104,7 @@ function problemWith(v: unknown): string | undefined {
     return '"privileges" must be an array of strings';
   if (v.orgs !== undefined && !(Array.isArray(v.orgs) && v.orgs.length > 0 && v.orgs.every(isOrg)))
     return '"orgs" must be a non-empty array of { id: integer, name: string }';
-  for (const key of ['mfa', 'locked'] as const) {
+  for (const key of ['mfa', 'locked', 'forbidden'] as const) {
     if (v[key] !== undefined && typeof v[key] !== 'boolean') return `"${key}" must be a boolean`;
   }
   if (v.accountType !== undefined && typeof v.accountType !== 'string')

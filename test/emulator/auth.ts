@@ -34,12 +34,14 @@ export function signIn(env: Env, creds: Credentials): Account {
     if (!account || account.password !== creds.password) throw fail('badCredentials');
     if (account.locked) throw fail('locked');
     if (account.mfa) throw fail('mfaRequired');
+    if (account.forbidden) throw fail('forbidden');
     return account;
   }
   if (creds.secretKey !== undefined) {
     if (creds.secretKey !== env.secretKey) throw fail('badSecretKey');
     if (!account) throw fail('badCredentials');
     if (account.locked) throw fail('locked');
+    if (account.forbidden) throw fail('forbidden');
     return account;
   }
   throw invalid('password');

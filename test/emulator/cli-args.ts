@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateUsers } from './accounts.js';
-import { ALL_DIALECTS } from './options.js';
-import type { Dialect, EmulatorOptions } from './types.js';
+import { ALL_DIALECTS, ERROR_ENVELOPES } from './options.js';
+import type { Dialect, EmulatorOptions, ErrorEnvelope } from './types.js';
 
 export const USAGE = `usage: npm run emulator -- [flags]
   --port N          port to listen on (default 0: any free port)
@@ -15,6 +15,8 @@ export const USAGE = `usage: npm run emulator -- [flags]
   --sso-html        answer every path with an HTML SSO login page, like an SSO proxy
   --tls             serve HTTPS with a fresh certificate; the CA file path is line 2 of stdout
   --users FILE      JSON array of extra users
+  --error-envelope live|documented
+                    error bodies as live clusters send them (default) or as the OpenAPI docs show
 Prints the base URL as the first line of stdout.`;
 
 export class UsageError extends Error {
@@ -67,6 +69,7 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
         'sso-html': { type: 'boolean' },
         tls: { type: 'boolean' },
         users: { type: 'string' },
+        'error-envelope': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -101,6 +104,12 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
   }
   if (values['sso-html']) options.ssoHtml = true;
   if (values.tls) options.tls = true;
+  const envelope = values['error-envelope'];
+  if (envelope !== undefined) {
+    if (!(ERROR_ENVELOPES as readonly string[]).includes(envelope))
+      throw new UsageError(`--error-envelope takes live or documented, got "${envelope}"`);
+    options.errorEnvelope = envelope as ErrorEnvelope;
+  }
   if (values.users !== undefined) {
     const users = readUsers(values.users);
     if (users) options.users = users;

@@ -16,7 +16,7 @@ import {
 import { ApiError, Client, LoginRememberMeEnum, SessionController } from 'ts-sdk-v1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './index.js';
-import type { ErrorAB, ErrorC } from './test-http.js';
+import { errorDataOfBodyC, upstreamOfBody, type ErrorAB, type ErrorC } from './test-http.js';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -85,11 +85,8 @@ describe('ts-sdk-v2 (@thoughtspot/rest-api-sdk 2.x, dialect C)', () => {
     const err = await rejection(api.getCurrentUserInfo());
     expect(err).toBeInstanceOf(ApiException);
     const ex = err as ApiException<ErrorC>;
-    expect([ex.code, ex.body.error.message.code, ex.body.error.message.debug]).toEqual([
-      401,
-      10025,
-      'The token has been revoked.',
-    ]);
+    const data = errorDataOfBodyC(ex.body);
+    expect([ex.code, data.code, data.debug]).toEqual([401, 10025, 'The token has been revoked.']);
   });
 
   it('signs in with a username/password bearer config (one token request per call)', async () => {
@@ -130,7 +127,7 @@ describe('ts-sdk-v2 (@thoughtspot/rest-api-sdk 2.x, dialect C)', () => {
     expect(err).toBeInstanceOf(ApiException);
     const ex = err as ApiException<ErrorC>;
     expect(ex.code).toBe(401);
-    expect(ex.body.error.message).toMatchObject({
+    expect(errorDataOfBodyC(ex.body)).toMatchObject({
       code: 10002,
       debug: 'Authentication failed. Verify that the username and password are correct.',
     });
@@ -151,9 +148,7 @@ describe('ts-sdk-v1 (@thoughtspot/rest-api-sdk 1.11.0, dialect B)', () => {
     expect(err).toHaveProperty('statusCode');
     return err as ApiError<ErrorAB>;
   };
-  const upstream = (err: unknown) =>
-    ((err as ApiError<ErrorAB>).result as ErrorAB).error.errors.extension.exception
-      .upstreamResponse;
+  const upstream = (err: unknown) => upstreamOfBody((err as ApiError<ErrorAB>).result);
 
   it('gets tokens by password and by secret key, reads session info, and revokes', async () => {
     const byPassword = await session().getToken({
@@ -219,3 +214,56 @@ describe('ts-sdk-v1 (@thoughtspot/rest-api-sdk 1.11.0, dialect B)', () => {
     });
   });
 });
+
+describe.each(['live', 'documented'] as const)(
+  'both SDKs on the %s error envelope: they see the status and hand the body over as sent',
+  (errorEnvelope) => {
+    let other: RunningEmulator;
+    beforeAll(async () => {
+      other = await startEmulator({ errorEnvelope });
+    });
+    afterAll(() => other.close());
+    const wrong = 'Authentication failed. Verify that the username and password are correct.';
+    const debugOf = (text: string, incident: string) =>
+      errorEnvelope === 'documented'
+        ? text
+        : JSON.stringify([
+            `Error Code: AUTHENTICATION_FAILED Incident Id: ${incident}\nError Message: ${text}`,
+          ]);
+
+    it('ts-sdk-v2: a 401 ApiException with the body in this envelope', async () => {
+      const api = new AuthenticationApi(createBasicConfig(other.url));
+      const ex = (await rejection(
+        api.getFullAccessToken(fullToken({ username: 'tsadmin', password: 'wrong' })),
+      )) as ApiException<unknown>;
+      expect(ex.code).toBe(401);
+      const outer = (ex.body as { error: { message: Record<string, unknown> } }).error.message;
+      const data = (errorEnvelope === 'live' ? outer.debug : outer) as Record<string, unknown>;
+      expect(Object.keys(outer)).toEqual(
+        errorEnvelope === 'live'
+          ? ['debug']
+          : ['code', 'incident_id_guid', 'trace_id_guid', 'debug'],
+      );
+      expect(data).toEqual({
+        code: 10002,
+        incident_id_guid: expect.any(String) as unknown,
+        trace_id_guid: expect.any(String) as unknown,
+        debug: debugOf(wrong, String(data.incident_id_guid)),
+      });
+    });
+
+    it('ts-sdk-v1: an HTTP 500 whose upstream data carries debug in this envelope', async () => {
+      const err = await rejection(
+        new SessionController(new Client({ baseUrl: other.url })).getToken({
+          userName: 'tsadmin',
+          password: 'wrong',
+        }),
+      );
+      expect((err as ApiError<ErrorAB>).statusCode).toBe(500);
+      const result = (err as ApiError<ErrorAB>).result as ErrorAB;
+      const { status, data } = result.error.errors.extension.exception.upstreamResponse;
+      expect(status).toBe(401);
+      expect(data.debug).toBe(debugOf(wrong, data.incident_id_guid));
+    });
+  },
+);

@@ -1,10 +1,11 @@
 // Checks of programmatic options: a bad option is a thrown Error, not a half-working server.
 import { validateUsers } from './accounts.js';
-import type { Dialect, EmulatorOptions, EmulatorUser } from './types.js';
+import type { Dialect, EmulatorOptions, EmulatorUser, ErrorEnvelope } from './types.js';
 
 export const ALL_DIALECTS: readonly Dialect[] = ['A', 'B', 'C'];
 export const DEFAULT_VALIDITY_SECONDS = 300;
 export const DEFAULT_SECRET_KEY = 'demo-secret-key';
+export const ERROR_ENVELOPES: readonly ErrorEnvelope[] = ['live', 'documented'];
 
 export interface CheckedOptions {
   port: number;
@@ -17,6 +18,7 @@ export interface CheckedOptions {
   tls: false | { altNames?: string[] };
   users: EmulatorUser[];
   secretKey: string;
+  errorEnvelope: ErrorEnvelope;
 }
 
 function check(ok: boolean, message: string): void {
@@ -42,6 +44,8 @@ export function checkOptions(o: EmulatorOptions): CheckedOptions {
   check(failRate >= 0 && failRate <= 1, 'failRate must be between 0 and 1');
   const secretKey = o.secretKey ?? DEFAULT_SECRET_KEY;
   check(secretKey !== '', 'secretKey must not be empty');
+  const errorEnvelope = o.errorEnvelope ?? 'live';
+  check(ERROR_ENVELOPES.includes(errorEnvelope), 'errorEnvelope must be live or documented');
   return {
     port,
     host: o.host ?? '127.0.0.1',
@@ -53,5 +57,6 @@ export function checkOptions(o: EmulatorOptions): CheckedOptions {
     tls: o.tls === true ? {} : (o.tls ?? false),
     users: validateUsers(o.users ?? []),
     secretKey,
+    errorEnvelope,
   };
 }

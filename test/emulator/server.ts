@@ -7,7 +7,7 @@ import { routesC } from './dialect-c.js';
 import { bodyAB, bodyC, EmulatorFailure, FAILURES, type FailureSpec } from './errors.js';
 import { parseBody, readRawBody, send, sendText, type ParsedBody } from './http-io.js';
 import { dialectOf, PREFIXES, type Route, type Routes } from './routes.js';
-import type { Dialect, RecordedRequest } from './types.js';
+import type { Dialect, ErrorEnvelope, RecordedRequest } from './types.js';
 
 export interface PipelineConfig {
   env: Env;
@@ -15,6 +15,7 @@ export interface PipelineConfig {
   latencyMs: number;
   failRate: number;
   ssoHtml: boolean;
+  errorEnvelope: ErrorEnvelope;
   requests: RecordedRequest[];
   random?: () => number;
 }
@@ -44,9 +45,16 @@ function notFound(res: ServerResponse): void {
   sendText(res, 404, 'Not Found');
 }
 
-function render(res: ServerResponse, dialect: Dialect, route: Route, spec: FailureSpec): void {
-  if (dialect === 'C') send(res, { status: spec.status, body: bodyC(spec) });
-  else send(res, { status: 500, body: bodyAB(spec, route.operation) });
+function render(
+  res: ServerResponse,
+  config: PipelineConfig,
+  dialect: Dialect,
+  route: Route,
+  spec: FailureSpec,
+): void {
+  const envelope = config.errorEnvelope;
+  if (dialect === 'C') send(res, { status: spec.status, body: bodyC(spec, envelope) });
+  else send(res, { status: 500, body: bodyAB(spec, route.operation, envelope) });
 }
 
 function pathOf(req: IncomingMessage): string {
@@ -75,12 +83,12 @@ async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerR
   const route = ROUTES[dialect][path.slice(PREFIXES[dialect].length)];
   if (!route) return notFound(res);
   if (config.failRate > 0 && (config.random ?? Math.random)() < config.failRate) {
-    return render(res, dialect, route, FAILURES.internal);
+    return render(res, config, dialect, route, FAILURES.internal);
   }
   if (req.method !== route.method) {
     return sendText(res, 405, 'Method Not Allowed', undefined, { Allow: route.method });
   }
-  if (parsed.kind === 'bad') return render(res, dialect, route, parsed.failure.spec);
+  if (parsed.kind === 'bad') return render(res, config, dialect, route, parsed.failure.spec);
   try {
     const body = parsed.kind === 'json' ? parsed.value : undefined;
     send(res, route.handle(config.env, { headers: req.headers, body }));
@@ -88,7 +96,13 @@ async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerR
     if (!(err instanceof EmulatorFailure)) {
       console.error(`emulator: unexpected error on ${path}:`, err);
     }
-    render(res, dialect, route, err instanceof EmulatorFailure ? err.spec : FAILURES.internal);
+    render(
+      res,
+      config,
+      dialect,
+      route,
+      err instanceof EmulatorFailure ? err.spec : FAILURES.internal,
+    );
   }
 }
 

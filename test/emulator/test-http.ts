@@ -73,11 +73,45 @@ export interface ErrorC {
   error: { message: ErrorData };
 }
 
-/** The real status and data hidden in an A/B 500 envelope. */
-export function upstreamOf(answer: Answer): { status: number; data: ErrorData } {
-  return (answer.json as ErrorAB).error.errors.extension.exception.upstreamResponse;
+export interface ErrorCLive {
+  error: { message: { debug: ErrorData } };
 }
 
-export function errorDataOfC(answer: Answer): ErrorData {
-  return (answer.json as ErrorC).error.message;
+const LIVE_DEBUG =
+  /^Error Code: (?<name>\S+) Incident Id: (?<incident>\S+)\nError Message: (?<text>.*)$/s;
+
+/**
+ * The live envelope's debug (a JSON array of one `Error Code: ... Incident Id: ...\nError
+ * Message: ...` string) read back to the documented plain text, after checking its exact form.
+ */
+export function liveDebugOf(data: ErrorData): { name: string; incident: string; text: string } {
+  const entries = JSON.parse(data.debug) as unknown;
+  const entry =
+    Array.isArray(entries) && entries.length === 1 ? (entries[0] as unknown) : undefined;
+  const match = typeof entry === 'string' ? LIVE_DEBUG.exec(entry) : null;
+  if (!match?.groups) throw new Error(`not a live debug: ${data.debug}`);
+  const { name = '', incident = '', text = '' } = match.groups;
+  if (incident !== data.incident_id_guid) throw new Error('the debug names another incident');
+  return { name, incident, text };
 }
+
+/** Documented data as is; live data with its debug read back to the documented text. */
+function plain(data: ErrorData): ErrorData {
+  if (!data.debug.startsWith('[')) return data;
+  return { ...data, debug: liveDebugOf(data).text };
+}
+
+/** The real status and data hidden in an A/B 500 envelope, in the documented form. */
+export function upstreamOfBody(body: unknown): { status: number; data: ErrorData } {
+  const upstream = (body as ErrorAB).error.errors.extension.exception.upstreamResponse;
+  return { ...upstream, data: plain(upstream.data) };
+}
+
+/** A dialect C error's data, in the documented form, whichever envelope carried it. */
+export function errorDataOfBodyC(body: unknown): ErrorData {
+  const message = (body as ErrorC | ErrorCLive).error.message;
+  return plain(typeof message.debug === 'object' ? message.debug : (message as ErrorData));
+}
+
+export const upstreamOf = (answer: Answer) => upstreamOfBody(answer.json);
+export const errorDataOfC = (answer: Answer) => errorDataOfBodyC(answer.json);

@@ -2,6 +2,13 @@
 
 export type Dialect = 'A' | 'B' | 'C';
 
+/**
+ * How error bodies are shaped: `live` as 10.x clusters really answer (C nests the reason one level
+ * deeper; every dialect JSON-encodes `debug` as an array of `Error Code: ...` strings), or
+ * `documented` as the OpenAPI examples show them.
+ */
+export type ErrorEnvelope = 'live' | 'documented';
+
 export interface EmulatorOrg {
   id: number;
   name: string;
@@ -19,6 +26,8 @@ export interface EmulatorUser {
   mfa?: boolean;
   /** Every sign-in is refused for this user. */
   locked?: boolean;
+  /** Right credentials, but every sign-in is refused with 403 (no API access), in every dialect. */
+  forbidden?: boolean;
   accountType?: string;
 }
 
@@ -32,6 +41,8 @@ export interface EmulatorOptions {
   ssoHtml?: boolean;
   tls?: boolean | { altNames?: string[] };
   users?: EmulatorUser[];
+  /** Error body shape, default 'live'. */
+  errorEnvelope?: ErrorEnvelope;
   /** Trusted-auth secret key, default 'demo-secret-key'. */
   secretKey?: string;
   /** Clock source; default is the emulator's own controllable clock over Date.now. */

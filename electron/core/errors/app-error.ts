@@ -30,6 +30,8 @@ export interface ErrorDetails {
   status?: number;
   /** The server's own error code (e.g. 10002). */
   serverCode?: number;
+  /** The server's named code, from a live cluster's `Error Code:` (e.g. AUTHENTICATION_FAILED). */
+  errorCode?: string;
   /** The server's human-readable reason (`debug`). */
   debug?: string;
   incidentId?: string;

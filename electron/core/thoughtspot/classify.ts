@@ -47,7 +47,7 @@ export function errorFromResponse(
   const reason = readServerReason(body, context.secrets);
   const details: ErrorDetails = { ...reasonDetails(reason, status), url: context.origin };
   // A server may echo what it was sent into any of these: none may carry a secret onwards.
-  for (const key of ['debug', 'incidentId', 'traceId'] as const) {
+  for (const key of ['debug', 'errorCode', 'incidentId', 'traceId'] as const) {
     const value = details[key];
     if (value !== undefined) details[key] = redact(value, context.secrets);
   }
@@ -61,14 +61,16 @@ export function errorFromResponse(
   }
   const effective = reason?.upstreamStatus ?? status;
   const debug = details.debug ?? '';
-  if (/multi-?factor|\bMFA\b/i.test(debug)) {
+  // What the server said, in words and in its named code (USER_ACCOUNT_LOCKED reads as words).
+  const said = [details.errorCode?.replace(/_/g, ' '), debug].filter(Boolean).join(' ');
+  if (/multi-?factor|\bMFA\b/i.test(said)) {
     return new AuthError(
       'MFA_REQUIRED',
       `This cluster requires multi-factor sign-in for ${who(context)}; use a trusted-auth secret key or a token instead`,
       details,
     );
   }
-  if (/\blocked\b/i.test(debug)) {
+  if (/\blocked\b/i.test(said)) {
     return new AuthError(
       'ACCOUNT_LOCKED',
       `The account ${who(context)} is locked; ask a ThoughtSpot administrator to unlock it`,
@@ -76,14 +78,14 @@ export function errorFromResponse(
     );
   }
   if (effective === 401 || effective === 403) {
-    if (/revoked/i.test(debug)) {
+    if (/revoked/i.test(said)) {
       return new AuthError(
         'TOKEN_REVOKED',
         `The token for ${who(context)} was revoked; sign in again`,
         details,
       );
     }
-    if (/expired/i.test(debug)) {
+    if (/expired/i.test(said)) {
       return new AuthError(
         'TOKEN_EXPIRED',
         `The session for ${who(context)} has expired; sign in again`,

@@ -25,6 +25,7 @@ import {
   type EmulatorUser,
   type RunningEmulator,
 } from '../../../emulator/index.js';
+import { errorDataOfBodyC } from '../../../emulator/test-http.js';
 import { clearService, requireKeyring, uniqueService } from '../../secrets/support/keyring.js';
 
 /** A user whose password is unlike anything else in a settings file, so a leak is findable. */
@@ -191,15 +192,13 @@ export async function askCluster(
   if (auth.bearer !== undefined) headers.authorization = `Bearer ${auth.bearer}`;
   if (auth.cookie !== undefined) headers.cookie = `JSESSIONID=${auth.cookie}`;
   const response = await fetch(`${emulator.url}/api/rest/2.0/auth/session/user`, { headers });
-  const body = (await response.json()) as {
-    name?: string;
-    error?: { message?: { debug?: string } };
-  };
+  const body = (await response.json()) as { name?: string; error?: unknown };
   const result: { status: number; username?: string; debug?: string } = {
     status: response.status,
   };
   if (body.name !== undefined) result.username = body.name;
-  if (body.error?.message?.debug !== undefined) result.debug = body.error.message.debug;
+  // Either error envelope (the emulator's default is the live one), read back to plain text.
+  if (body.error !== undefined) result.debug = errorDataOfBodyC(body).debug;
   return result;
 }
 
