@@ -10,6 +10,13 @@ describe('errors as the window shows them', () => {
     expect(errorTitle('SOMETHING_NEW')).toBe('Something went wrong');
   });
 
+  it("shows the live envelope's error code beside the server's numeric one", () => {
+    expect(detailRows({ serverCode: 10097, errorCode: 'AUTHENTICATION_FAILED' })).toEqual([
+      ['Server code', '10097'],
+      ['Error code', 'AUTHENTICATION_FAILED'],
+    ]);
+  });
+
   it('lists details in a fixed order, incident id first, skipping absent ones', () => {
     expect(
       detailRows({ debug: 'bad password', status: 401, incidentId: 'inc-1', other: 'x' }),

@@ -31,6 +31,7 @@ export function detailRows(details: Record<string, unknown>): [string, string][]
     ['traceId', 'Trace id'],
     ['status', 'HTTP status'],
     ['serverCode', 'Server code'],
+    ['errorCode', 'Error code'],
     ['debug', 'Server reason'],
     ['cause', 'Cause'],
     ['url', 'URL'],
