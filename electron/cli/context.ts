@@ -6,7 +6,6 @@ import type { SessionManager } from '../core/session/index.js';
 import { intFlag, stringFlag } from './args.js';
 import type { CliIo } from './io.js';
 import { outputTo, type Output } from './output.js';
-import { promptSecret } from './secret-input.js';
 
 /**
  * What commands share, opened lazily: `tsm token` from the cache opens settings and the keychain,
@@ -93,10 +92,8 @@ export class Context {
   }
 
   async #passphrase(): Promise<string> {
-    return (
-      this.env.TSM_SECRETS_PASSPHRASE ??
-      promptSecret(this.io, 'Passphrase for the encrypted secrets file: ')
-    );
+    const { cliPassphrase } = await import('./passphrase-prompt.js');
+    return cliPassphrase(this.io, this.configDir);
   }
 
   async audit(): Promise<AuditLog> {

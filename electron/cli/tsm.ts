@@ -1,9 +1,11 @@
 import { isAppError } from '../core/errors/index.js';
 import { PRODUCT_VERSION } from '../core/product.js';
+import { ownArgs, shown } from './args.js';
 import { Context } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { UsageError } from './usage-error.js';
+import { jsonText, outputTo } from './output.js';
+import { ArgumentError, UsageError } from './usage-error.js';
 
 export interface Command {
   run(args: string[], context: Context): Promise<number | void>;
@@ -23,72 +25,70 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   log: () => import('./commands/log.js'),
 };
 
-export const HELP = `tsm — ThoughtSpot sessions from the terminal
-
-Usage: tsm COMMAND [options]
-
-Profiles
-  profile add NAME --url URL --user USER [--auth password|secret-key|token] [--org ID]
-          [--dialect auto|A|B|C] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
-  profile list [--json] | show NAME | remove NAME | default NAME | export FILE | import FILE
-
-Sessions (-p NAME picks a profile; the default profile otherwise)
-  login     sign in (cookie session; a token for secret-key and token profiles)
-            secrets from a prompt, or --password-stdin / --secret-key-stdin / --token-stdin
-  token     print a token valid for at least --min-ttl S (default 60), renewing if allowed
-  info      who you are signed in as         validate  ask the cluster whether the session lives
-  logout    sign out and forget the secrets  revoke    revoke the token at the cluster
-  exec -- CMD ARGS...   run CMD with TS_URL and TS_TOKEN set; exits with CMD's code
-  doctor    check keychain, cluster, dialect, TLS and clock
-  log       the audit log (newest first)
-
-Options: --json (stable output for scripts), --verbose (the server's details on errors), -h/--help
-Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 network/TLS/server, 5 keychain, 6 settings file
-Environment: TSM_CONFIG_DIR, TSM_KEYCHAIN_SERVICE, TSM_SECRET_STORE=encrypted-file (+ TSM_SECRETS_PASSPHRASE)
-`;
-
 /**
  * Runs one command line and returns its exit code. Everything it reads or writes goes through
  * `io`, so importing this module does nothing and tests can call it directly.
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  const flags = { json: args.includes('--json'), verbose: args.includes('--verbose') };
+  // Only what comes before `--` is tsm's: `tsm exec -- jq --json` hands --json to the child.
+  const own = ownArgs(args);
+  const flags = { json: own.includes('--json'), verbose: own.includes('--verbose') };
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout.write(HELP);
-      return name === undefined ? EXIT.usage : EXIT.ok;
+      return await help(args[0], io, name === undefined ? EXIT.usage : EXIT.ok);
     }
     if (name === '--version') {
       io.stdout.write(`${PRODUCT_VERSION}\n`);
       return EXIT.ok;
     }
     const load = COMMANDS[name];
-    if (!load) throw new UsageError(`Unknown command "${name.slice(0, 40)}"`);
+    if (!load) throw new UsageError(`Unknown command ${JSON.stringify(shown(name))}`);
+    // Help anywhere among tsm's own arguments is only help: nothing is signed out or deleted.
+    if (own.includes('--help') || own.includes('-h')) return await help(name, io, EXIT.ok);
     const command = await load();
-    return (await command.run(args, new Context(io, flags))) ?? EXIT.ok;
+    try {
+      return (await command.run(args, new Context(io, flags))) ?? EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof ArgumentError)) throw error;
+      const sub = name === 'profile' && args[0] !== undefined && /^[a-z]+$/.test(args[0]);
+      throw error.forCommand(sub ? `${name} ${args[0] ?? ''}` : name);
+    }
   } catch (error) {
     report(error, flags, io);
     return exitCodeFor(error);
   }
 }
 
+/** `tsm --help`, `tsm help token`, `tsm token --help`: the page, and nothing else. */
+async function help(command: string | undefined, io: CliIo, code: number): Promise<number> {
+  const { HELP, commandHelp, hasCommandHelp } = await import('./help.js');
+  if (command === undefined) {
+    io.stdout.write(HELP);
+    return code;
+  }
+  if (!hasCommandHelp(command)) {
+    throw new UsageError(`There is no command ${JSON.stringify(shown(command))}`);
+  }
+  io.stdout.write(commandHelp(command));
+  return EXIT.ok;
+}
+
 /** One clear line on stderr; --verbose adds the server's details; --json adds a JSON error document. */
 function report(error: unknown, flags: { json: boolean; verbose: boolean }, io: CliIo): void {
+  const out = outputTo(io);
   if (!isAppError(error)) {
-    io.stderr.write(
-      `tsm: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    out.note(`tsm: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
-  io.stderr.write(`tsm: ${error.message}\n`);
+  out.note(`tsm: ${error.message}`);
   if (flags.verbose && Object.keys(error.details).length > 0) {
     for (const [key, value] of Object.entries(error.details))
-      io.stderr.write(`  ${key}: ${String(value)}\n`);
+      out.note(`  ${key}: ${String(value)}`);
   }
   if (flags.json) {
     io.stdout.write(
-      `${JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } })}\n`,
+      `${jsonText({ error: { code: error.code, message: error.message, details: error.details } }, 0)}\n`,
     );
   }
 }

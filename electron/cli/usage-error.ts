@@ -6,3 +6,19 @@ export class UsageError extends InputError {
     super(`${message} (see tsm --help)`);
   }
 }
+
+/**
+ * An option the command cannot take, said without the parser's own words. `main` knows the
+ * command and finishes the sentence: `unknown option --colour for "token"; see tsm token --help`.
+ */
+export class ArgumentError extends InputError {
+  constructor(readonly problem: string) {
+    super(problem);
+  }
+
+  /** The whole line for `command` ("token", "profile add"); its help is `tsm <first word> --help`. */
+  forCommand(command: string): InputError {
+    const help = command.split(' ')[0] ?? command;
+    return new InputError(`${this.problem} for "${command}"; see tsm ${help} --help`);
+  }
+}

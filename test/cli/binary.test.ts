@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELP } from '../../electron/cli/tsm.js';
+import { HELP } from '../../electron/cli/help.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { requireBuiltCli, TsmSandbox } from './support/run-tsm.js';
 import { runInTerminal } from './support/terminal.js';

@@ -143,7 +143,9 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
   it('refuses a secret on argv', async () => {
     const result = await sandbox.spawn(['token', '--password', 'hunter2']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^tsm: Unknown option '--password'/);
+    expect(result.stderr).toBe(
+      'tsm: passwords are never taken from arguments; use --password-stdin or the prompt\n',
+    );
   });
 
   it('--verbose adds the server details, --json an error document', async () => {

@@ -211,7 +211,10 @@ describe('tsm against the emulator, in a private keyring', () => {
   it('removing a profile removes its keychain entries', async () => {
     // Auto-renew off: the password was used once and never stored.
     expect(await keychainAccounts('Manual')).toEqual(['token']);
-    expect((await sandbox.run(['profile', 'remove', 'Manual'])).code).toBe(0);
+    expect(await sandbox.run(['profile', 'remove', 'Manual'])).toMatchObject({
+      code: 0,
+      stdout: 'Removed profile "Manual" and its secrets from the keychain\n',
+    });
     const keytar = await loadKeytar();
     const left = (await keytar.findCredentials(sandbox.service)).filter((c) =>
       c.account.includes('/'),

@@ -25,7 +25,7 @@ export async function run(args: string[], context: Context): Promise<number> {
     };
     const child = spawn(command, commandArgs, {
       stdio: io.childStdio,
-      env: { ...context.env, TS_URL: profile.url, TS_TOKEN: token.token },
+      env: { ...childEnv(context.env), TS_URL: profile.url, TS_TOKEN: token.token },
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
       context.out.note(
@@ -39,6 +39,14 @@ export async function run(args: string[], context: Context): Promise<number> {
       settle(code ?? (signal ? 128 + signalNumber(signal) : 1)),
     );
   });
+}
+
+/**
+ * tsm's own settings stay with tsm: TSM_SECRETS_PASSPHRASE opens every stored secret, and the
+ * child is handed exactly one token, so every TSM_* variable is left out.
+ */
+export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^TSM_/i.test(name)));
 }
 
 /** Carries a piped child's stdio through the injected streams. */

@@ -17,17 +17,16 @@ export async function run(args: string[], context: Context): Promise<number> {
     context.out.line('The audit log is empty');
     return 0;
   }
-  context.out.line(
-    table([
-      ['TIME', 'PROFILE', 'ACTION', 'TOKEN', 'DETAIL'],
-      ...entries.map((e) => [
-        e.at,
-        e.profile,
-        e.action,
-        e.fingerprint ?? '',
-        e.code ? `${e.code}: ${e.message ?? ''}` : (e.kind ?? ''),
-      ]),
+  const rows = table([
+    ['TIME', 'PROFILE', 'ACTION', 'TOKEN', 'DETAIL'],
+    ...entries.map((e) => [
+      e.at,
+      e.profile,
+      e.action,
+      e.fingerprint ?? '',
+      e.code ? `${e.code}: ${e.message ?? ''}` : (e.kind ?? ''),
     ]),
-  );
+  ]);
+  for (const row of rows) context.out.line(row);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { secretsPlace } from '../../core/secrets/index.js';
 import { parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
 
@@ -6,6 +7,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   const { values } = parse(args, {}, false);
   const profile = await context.profile(stringFlag(values, 'profile'));
   const manager = await context.manager();
+  const place = secretsPlace((await context.secretStore()).kind);
   const { cluster } = await manager.signOut(profile.id);
   if (values.json) {
     context.out.json({ profile: profile.name, signedOut: true, cluster });
@@ -17,7 +19,7 @@ export async function run(args: string[], context: Context): Promise<number> {
     unreachable: 'the cluster could not be reached; it ends the session on its own',
   }[cluster];
   context.out.line(
-    `Signed out of "${profile.name}" (${where}); its secrets were removed from the keychain`,
+    `Signed out of "${profile.name}" (${where}); its secrets were removed from ${place}`,
   );
   return 0;
 }

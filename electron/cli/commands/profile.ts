@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { InputError } from '../../core/errors/index.js';
+import { writeFileSync } from 'node:fs';
 import type { AuthMethod, Profile, ProfileInput } from '../../core/profiles/index.js';
 import { intFlag, parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
@@ -42,6 +41,11 @@ function inputFrom(name: string, values: Record<string, unknown>): ProfileInput 
   return input;
 }
 
+/** TLS settings that weaken a profile, said on stderr so that --json output stays one document. */
+function warn(context: Context, warnings: readonly string[]): void {
+  for (const warning of warnings) context.out.note(`tsm: WARNING: ${warning}`);
+}
+
 function describe(profile: Profile, isDefault: boolean): Record<string, unknown> {
   return { ...profile, default: isDefault };
 }
@@ -58,11 +62,8 @@ export async function run(args: string[], context: Context): Promise<number> {
   switch (sub) {
     case 'add': {
       const profile = await store.add(inputFrom(needName('add'), values));
-      if (profile.tls.insecure) {
-        context.out.note(
-          `tsm: WARNING: "${profile.name}" accepts any TLS certificate; anyone on the network can read its password`,
-        );
-      }
+      const { tlsWarnings } = await import('../../core/profiles/index.js');
+      warn(context, tlsWarnings(profile));
       if (values.json)
         context.out.json(describe(profile, store.defaultProfile()?.id === profile.id));
       else context.out.line(`Added profile "${profile.name}" (${profile.url})`);
@@ -79,21 +80,20 @@ export async function run(args: string[], context: Context): Promise<number> {
         context.out.line('No profiles yet; add one with `tsm profile add`');
         return 0;
       }
-      context.out.line(
-        table([
-          ['', 'NAME', 'URL', 'USER', 'AUTH', 'DIALECT'],
-          ...profiles.map((p) => [
-            p.id === defaultId ? '*' : '',
-            p.name,
-            p.url,
-            p.username,
-            p.auth,
-            p.dialect === 'auto'
-              ? `auto${p.detectedDialect ? ` (${p.detectedDialect})` : ''}`
-              : p.dialect,
-          ]),
+      for (const row of table([
+        ['', 'NAME', 'URL', 'USER', 'AUTH', 'DIALECT'],
+        ...profiles.map((p) => [
+          p.id === defaultId ? '*' : '',
+          p.name,
+          p.url,
+          p.username,
+          p.auth,
+          p.dialect === 'auto'
+            ? `auto${p.detectedDialect ? ` (${p.detectedDialect})` : ''}`
+            : p.dialect,
         ]),
-      );
+      ]))
+        context.out.line(row);
       return 0;
     }
     case 'show': {
@@ -107,8 +107,10 @@ export async function run(args: string[], context: Context): Promise<number> {
     }
     case 'remove': {
       const manager = await context.manager();
+      const { secretsPlace } = await import('../../core/secrets/index.js');
+      const place = secretsPlace((await context.secretStore()).kind);
       const removed = await manager.removeProfile(store.get(needName('remove')).id);
-      context.out.line(`Removed profile "${removed.name}" and its keychain entries`);
+      context.out.line(`Removed profile "${removed.name}" and its secrets from ${place}`);
       return 0;
     }
     case 'default': {
@@ -128,16 +130,10 @@ export async function run(args: string[], context: Context): Promise<number> {
       return 0;
     }
     case 'import': {
-      const { importProfiles } = await import('../../core/profiles/index.js');
-      let text: string;
-      try {
-        text = readFileSync(needName('import'), 'utf8');
-      } catch (error) {
-        throw new InputError(
-          `Cannot read ${name ?? ''} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        );
-      }
-      const report = await importProfiles(text, store);
+      const { importProfiles, readImportFile } = await import('../../core/profiles/index.js');
+      // Only a regular file of bounded size is read: a FIFO or /dev/zero is refused, not waited on.
+      const report = await importProfiles(await readImportFile(needName('import')), store);
+      warn(context, report.warnings);
       if (values.json) {
         context.out.json(report);
         return 0;

@@ -22,6 +22,8 @@ export interface SpawnedResult extends TsmResult {
 export interface RunOptions {
   stdin?: string;
   env?: NodeJS.ProcessEnv;
+  /** spawn only: the child is killed (SIGTERM) after this long, so a hang fails instead of stalling. */
+  timeoutMs?: number;
 }
 
 /** Fails loudly without the private keyring (npm test runs every test inside it). */
@@ -77,6 +79,7 @@ export class TsmSandbox {
       const child = spawn(process.execPath, [TSM_BIN, ...args], {
         env: this.env(options.env),
         stdio: ['pipe', 'pipe', 'pipe'],
+        ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
       });
       let stdout = '';
       let stderr = '';

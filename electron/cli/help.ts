@@ -1,0 +1,182 @@
+/**
+ * The help texts: `tsm --help` and one page per command (`tsm token --help`, `tsm help token`).
+ * Loaded only when help is asked for, so `tsm token` never parses this module.
+ */
+export const HELP = `tsm — ThoughtSpot sessions from the terminal
+
+Usage: tsm COMMAND [options]
+
+Profiles
+  profile add NAME --url URL --user USER [--auth password|secret-key|token] [--org ID]
+          [--dialect auto|A|B|C] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
+  profile list [--json] | show NAME | remove NAME | default NAME | export FILE | import FILE
+
+Sessions (-p NAME picks a profile; the default profile otherwise)
+  login     sign in (cookie session; a token for secret-key and token profiles)
+            secrets from a prompt, or --password-stdin / --secret-key-stdin / --token-stdin
+  token     print a token valid for at least --min-ttl S (default 60), renewing if allowed
+  info      who you are signed in as         validate  ask the cluster whether the session lives
+  logout    sign out and forget the secrets  revoke    revoke the token at the cluster
+  exec -- CMD ARGS...   run CMD with TS_URL and TS_TOKEN set; exits with CMD's code
+  doctor    check keychain, cluster, dialect, TLS and clock
+  log       the audit log (newest first)
+
+tsm COMMAND --help (or tsm help COMMAND) describes one command.
+Options: --json (stable output for scripts), --verbose (the server's details on errors), -h/--help
+Exit codes: 0 ok, 1 unexpected, 2 usage, 3 auth, 4 network/TLS/server, 5 keychain, 6 settings file
+Environment: TSM_CONFIG_DIR, TSM_KEYCHAIN_SERVICE, TSM_SECRET_STORE=encrypted-file (+ TSM_SECRETS_PASSPHRASE)
+`;
+
+interface CommandHelp {
+  usage: string;
+  about: string;
+  options: string[];
+  example: string;
+  /** Beyond 0 (ok), 1 (unexpected) and 2 (usage), which every command has. */
+  exits: string[];
+}
+
+const PROFILE = '-p, --profile NAME   the profile to use (default: the default profile)';
+const JSON_OUT = '--json               one JSON document on stdout, for scripts';
+const VERBOSE = "--verbose            the server's details (code, incident id) on errors";
+const AUTH = '3 not signed in, or the cluster refused the sign-in';
+const NET = '4 network, TLS or server trouble';
+const KEYS = '5 keychain (or encrypted secrets file) unavailable';
+const SETTINGS = '6 settings file cannot be read or written';
+
+const COMMANDS: Record<string, CommandHelp> = {
+  profile: {
+    usage: `tsm profile add NAME --url URL --user USER [options]
+       tsm profile list | show NAME | remove NAME | default NAME | export [FILE|-] | import FILE`,
+    about:
+      "Profiles name a cluster and a user; they hold no secrets. remove also forgets the profile's secrets.",
+    options: [
+      '--url URL            the cluster (https://; http:// only for loopback or with --assume-https)',
+      '--user USER          the ThoughtSpot username',
+      '--auth METHOD        password (default), secret-key (trusted authentication) or token',
+      '--org ID             the org to sign in to',
+      '--dialect D          auto (default), A, B or C: which session API the cluster speaks',
+      '--ca-file PEM        trust the certificates in this file as well',
+      '--insecure           accept any TLS certificate (warned about: anyone can read the password)',
+      '--validity S         token lifetime to ask for, in seconds',
+      '--auto-renew, --no-auto-renew   keep the credential to renew tokens (default: on)',
+      JSON_OUT,
+    ],
+    example: 'tsm profile add Prod --url https://acme.thoughtspot.cloud --user me@acme.com',
+    exits: [KEYS, SETTINGS],
+  },
+  login: {
+    usage: 'tsm login [-p NAME] [--password-stdin | --secret-key-stdin | --token-stdin] [--bearer]',
+    about:
+      "Signs in by the profile's method. The secret is asked with echo off, or read from stdin; never from arguments.",
+    options: [
+      PROFILE,
+      '--password-stdin     read the password from stdin (likewise --secret-key-stdin, --token-stdin)',
+      '--bearer             a bearer token instead of a cookie session (password profiles)',
+      '--remember-me        ask the cluster for a long cookie session',
+      JSON_OUT,
+      VERBOSE,
+    ],
+    example: 'printf %s "$PASSWORD" | tsm login -p Prod --password-stdin',
+    exits: [AUTH, NET, KEYS, SETTINGS],
+  },
+  token: {
+    usage: 'tsm token [-p NAME] [--min-ttl S] [--json]',
+    about:
+      'Prints only the token on stdout, valid for at least --min-ttl seconds (default 60), renewing it when allowed.',
+    options: [
+      PROFILE,
+      '--min-ttl S          the least lifetime left the token must have',
+      JSON_OUT,
+      VERBOSE,
+    ],
+    example: 'export TS_TOKEN=$(tsm token -p Prod)',
+    exits: [AUTH, NET, KEYS, SETTINGS],
+  },
+  info: {
+    usage: 'tsm info [-p NAME] [--json]',
+    about: 'Who the session belongs to, as the cluster sees it now.',
+    options: [PROFILE, JSON_OUT, VERBOSE],
+    example: 'tsm info -p Prod --json',
+    exits: [AUTH, NET, KEYS, SETTINGS],
+  },
+  validate: {
+    usage: 'tsm validate [-p NAME] [--json]',
+    about: 'Asks the cluster whether the stored session still lives: exit 0 if it does.',
+    options: [PROFILE, JSON_OUT, VERBOSE],
+    example: 'tsm validate -p Prod || tsm login -p Prod',
+    exits: [AUTH, NET, KEYS, SETTINGS],
+  },
+  logout: {
+    usage: 'tsm logout [-p NAME] [--json]',
+    about:
+      "Signs out at the cluster and forgets the profile's secrets (password, secret key, token, cookies).",
+    options: [PROFILE, JSON_OUT, VERBOSE],
+    example: 'tsm logout -p Prod',
+    exits: [NET, KEYS, SETTINGS],
+  },
+  revoke: {
+    usage: 'tsm revoke [-p NAME] [--json]',
+    about: "Revokes the profile's token at the cluster, so no copy of it works anywhere.",
+    options: [PROFILE, JSON_OUT, VERBOSE],
+    example: 'tsm revoke -p Prod',
+    exits: [AUTH, NET, KEYS, SETTINGS],
+  },
+  exec: {
+    usage: 'tsm exec [-p NAME] [--min-ttl S] -- CMD [ARGS...]',
+    about:
+      "Runs CMD with TS_URL and TS_TOKEN in its environment (never on its argv) and exits with CMD's code. Everything after -- is CMD's, --json and --help included.",
+    options: [
+      PROFILE,
+      '--min-ttl S          the least lifetime left the token must have when CMD starts',
+    ],
+    example: 'tsm exec -p Prod -- ./report.sh --month 2025-01',
+    exits: [
+      AUTH,
+      NET,
+      KEYS,
+      SETTINGS,
+      "otherwise CMD's own code; 127 if CMD is not found, 128+N if a signal N ended it",
+    ],
+  },
+  doctor: {
+    usage: 'tsm doctor [-p NAME] [--json]',
+    about:
+      'Checks the settings, the keychain, the cluster, its dialect, TLS and the clock, one line each.',
+    options: [PROFILE, JSON_OUT],
+    example: 'tsm doctor -p Prod',
+    exits: ['1 a check failed'],
+  },
+  log: {
+    usage: 'tsm log [-p NAME] [-n COUNT] [--json]',
+    about: 'The audit log, newest first: sign-ins, renewals, revocations, failures. No secrets.',
+    options: [PROFILE, '-n COUNT             how many entries (default 50)', JSON_OUT],
+    example: 'tsm log -p Prod -n 10',
+    exits: [SETTINGS],
+  },
+};
+
+export function hasCommandHelp(command: string): boolean {
+  return Object.hasOwn(COMMANDS, command);
+}
+
+/** One command's page: usage, what it does, options, an example, the exit codes that apply. */
+export function commandHelp(command: string): string {
+  const help = COMMANDS[command];
+  if (!help) return HELP;
+  return [
+    `Usage: ${help.usage}`,
+    '',
+    help.about,
+    '',
+    'Options:',
+    ...[...help.options, '-h, --help           this help'].map((line) => `  ${line}`),
+    '',
+    'Example:',
+    `  ${help.example}`,
+    '',
+    'Exit codes:',
+    ...['0 ok', '1 unexpected', '2 usage', ...help.exits].map((line) => `  ${line}`),
+    '',
+  ].join('\n');
+}
