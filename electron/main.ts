@@ -21,6 +21,7 @@ import { PRODUCT_NAME } from './core/product.js';
 import type { BackendFactory, SettingsBackend } from './core/profiles/index.js';
 import { appLayout } from './core/shell/app-layout.js';
 import { confirmationFor } from './core/shell/confirmations.js';
+import { chromiumFetch } from './core/shell/chromium-fetch.js';
 import { fetchChoice } from './core/shell/fetch-choice.js';
 import { errorNotification, type NotificationText } from './core/shell/notifications.js';
 import { notifySessionChanges } from './core/shell/session-notifier.js';
@@ -123,8 +124,9 @@ async function start(): Promise<void> {
     env: process.env,
     clipboard,
     settingsBackend: electronStoreBackend,
-    // net.fetch, so system proxy settings apply; Node's TLS only where a profile brings its own CA.
-    fetchFor: fetchChoice((url, init) => net.fetch(url, init)),
+    // Chromium's stack, so system proxies apply, with credentials omitted (chromium-fetch.ts says
+    // why not net.fetch); Node's TLS only where a profile brings its own CA.
+    fetchFor: fetchChoice(chromiumFetch((options) => net.request(options))),
     validateEveryMs: 10 * 60_000,
   });
   const handlers = createHandlers(services);
