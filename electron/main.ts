@@ -19,6 +19,7 @@ import { createQuitSequence } from './core/app/quit-sequence.js';
 import { configDir } from './core/config-dir.js';
 import { PRODUCT_NAME } from './core/product.js';
 import type { BackendFactory, SettingsBackend } from './core/profiles/index.js';
+import { SETTINGS_FILE_MODE } from './core/profiles/profile-store.js';
 import { appLayout } from './core/shell/app-layout.js';
 import { confirmationFor } from './core/shell/confirmations.js';
 import { chromiumFetch } from './core/shell/chromium-fetch.js';
@@ -42,6 +43,8 @@ const electronStoreBackend: BackendFactory = async (options) => {
     name: options.configName,
     schema: options.schema,
     clearInvalidConfig: false,
+    // As the CLI's conf: 0600, not 0666 less the umask; core has made the directory 0700.
+    configFileMode: SETTINGS_FILE_MODE,
   }) as unknown as SettingsBackend;
 };
 
