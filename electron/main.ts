@@ -21,7 +21,7 @@ import { PRODUCT_NAME } from './core/product.js';
 import type { BackendFactory, SettingsBackend } from './core/profiles/index.js';
 import { SETTINGS_FILE_MODE } from './core/profiles/profile-store.js';
 import { appLayout } from './core/shell/app-layout.js';
-import { confirmationFor } from './core/shell/confirmations.js';
+import { confirmationFor, type Confirmation } from './core/shell/confirmations.js';
 import { chromiumFetch } from './core/shell/chromium-fetch.js';
 import { fetchChoice } from './core/shell/fetch-choice.js';
 import { errorNotification, type NotificationText } from './core/shell/notifications.js';
@@ -104,8 +104,7 @@ function showWindow(): void {
   window.focus();
 }
 
-async function confirm(action: 'revoke' | 'sign-out', profileName: string): Promise<boolean> {
-  const text = confirmationFor(action, profileName);
+async function confirm(text: Confirmation): Promise<boolean> {
   const options = {
     type: 'warning' as const,
     message: text.message,
@@ -167,7 +166,9 @@ async function start(): Promise<void> {
     renew: (profileId) => services.manager.renew(profileId),
     revoke: (profileId) => services.manager.revoke(profileId),
     signOut: (profileId) => services.manager.signOut(profileId),
-    confirm,
+    // Said about the store in use now: the keychain, or the encrypted file the person chose.
+    confirm: (action, profileName) =>
+      confirm(confirmationFor(action, profileName, services.secrets.kind)),
     profileName: (profileId) => services.profiles.get(profileId).name,
   };
   tray = createAppTray({
