@@ -49,7 +49,8 @@ export async function launchMain(options: LaunchOptions = {}): Promise<LaunchedM
   const root = mkdtempSync(join(tmpdir(), 'tsm-glue-'));
   const configDir = options.missingConfigDir ? join(root, 'config') : root;
   if (options.preferences) new PreferencesFile(configDir).update(options.preferences);
-  const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+  const keys = [...ENV_KEYS, ...Object.keys(options.env ?? {})];
+  const saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]));
   const env: Record<string, string> = {
     TSM_CONFIG_DIR: configDir,
     TSM_KEYCHAIN_SERVICE: `tsm-glue-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
