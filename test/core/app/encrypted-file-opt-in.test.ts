@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppServices } from '../../../electron/core/app/app-services.js';
 import { MemoryClipboard } from '../../../electron/core/clipboard/token-clipboard.js';
 import { SECRETS_FILE_NAME } from '../../../electron/core/secrets/index.js';
@@ -19,6 +19,16 @@ const NO_KEYCHAIN = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/tsm-no-b
 function open(): AppServices {
   return new AppServices({ configDir, env: NO_KEYCHAIN, clipboard: new MemoryClipboard() });
 }
+
+// libsecret reads the process's own environment, so the address goes there too (this file only).
+const savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
+beforeAll(() => {
+  process.env.DBUS_SESSION_BUS_ADDRESS = NO_KEYCHAIN.DBUS_SESSION_BUS_ADDRESS;
+});
+afterAll(() => {
+  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
+});
 
 beforeEach(() => {
   configDir = mkdtempSync(join(tmpdir(), 'tsm-optin-'));
