@@ -19,8 +19,10 @@ import { createQuitSequence } from './core/app/quit-sequence.js';
 import { configDir } from './core/config-dir.js';
 import { PRODUCT_NAME } from './core/product.js';
 import type { BackendFactory, SettingsBackend } from './core/profiles/index.js';
+import { SETTINGS_FILE_MODE } from './core/profiles/profile-store.js';
 import { appLayout } from './core/shell/app-layout.js';
-import { confirmationFor } from './core/shell/confirmations.js';
+import { confirmationFor, type Confirmation } from './core/shell/confirmations.js';
+import { chromiumFetch } from './core/shell/chromium-fetch.js';
 import { fetchChoice } from './core/shell/fetch-choice.js';
 import { errorNotification, type NotificationText } from './core/shell/notifications.js';
 import { notifySessionChanges } from './core/shell/session-notifier.js';
@@ -41,6 +43,8 @@ const electronStoreBackend: BackendFactory = async (options) => {
     name: options.configName,
     schema: options.schema,
     clearInvalidConfig: false,
+    // As the CLI's conf: 0600, not 0666 less the umask; core has made the directory 0700.
+    configFileMode: SETTINGS_FILE_MODE,
   }) as unknown as SettingsBackend;
 };
 
@@ -100,8 +104,7 @@ function showWindow(): void {
   window.focus();
 }
 
-async function confirm(action: 'revoke' | 'sign-out', profileName: string): Promise<boolean> {
-  const text = confirmationFor(action, profileName);
+async function confirm(text: Confirmation): Promise<boolean> {
   const options = {
     type: 'warning' as const,
     message: text.message,
@@ -123,8 +126,9 @@ async function start(): Promise<void> {
     env: process.env,
     clipboard,
     settingsBackend: electronStoreBackend,
-    // net.fetch, so system proxy settings apply; Node's TLS only where a profile brings its own CA.
-    fetchFor: fetchChoice((url, init) => net.fetch(url, init)),
+    // Chromium's stack, so system proxies apply, with credentials omitted (chromium-fetch.ts says
+    // why not net.fetch); Node's TLS only where a profile brings its own CA.
+    fetchFor: fetchChoice(chromiumFetch((options) => net.request(options))),
     validateEveryMs: 10 * 60_000,
   });
   const handlers = createHandlers(services);
@@ -162,7 +166,9 @@ async function start(): Promise<void> {
     renew: (profileId) => services.manager.renew(profileId),
     revoke: (profileId) => services.manager.revoke(profileId),
     signOut: (profileId) => services.manager.signOut(profileId),
-    confirm,
+    // Said about the store in use now: the keychain, or the encrypted file the person chose.
+    confirm: (action, profileName) =>
+      confirm(confirmationFor(action, profileName, services.secrets.kind)),
     profileName: (profileId) => services.profiles.get(profileId).name,
   };
   tray = createAppTray({

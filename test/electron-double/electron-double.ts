@@ -4,6 +4,13 @@
 import { EventEmitter } from 'node:events';
 import { emitEvent } from './events.js';
 import { DoubleIpcMain, DoubleIpcRenderer } from './ipc.js';
+import {
+  DoubleClientRequest,
+  DoubleCookieStore,
+  doubleNetFetch,
+  type NetRequestOptions,
+  type NetSent,
+} from './net.js';
 import { createMenu, DoubleTray, nativeImage, type DoubleMenu } from './tray-menu.js';
 import { DoubleBrowserWindow, type DoubleWebContents } from './windows.js';
 
@@ -112,7 +119,11 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     permissionCheck: undefined as ((...args: unknown[]) => boolean) | undefined,
     headers: undefined as HeadersListener | undefined,
   };
+  // The default session's cookie store: Chromium keeps it on disk, outside the keychain.
+  const cookieStore = new DoubleCookieStore();
+  const netSent: NetSent[] = [];
   const defaultSession = {
+    cookies: cookieStore,
     setPermissionRequestHandler(handler: PermissionRequestHandler) {
       sessionState.permissionRequest = handler;
     },
@@ -165,8 +176,12 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     Menu: createMenu(menus),
     nativeImage,
     session: { defaultSession },
-    // Chromium's fetch in Electron; Node's here, over the same real HTTP.
-    net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
+    // Chromium's network stack in Electron; Node's here, over the same real HTTP (see net.ts).
+    net: {
+      request: (options: NetRequestOptions) =>
+        new DoubleClientRequest(options, cookieStore, netSent),
+      fetch: (url: string, init?: RequestInit) => doubleNetFetch(cookieStore, netSent, url, init),
+    },
     dialog,
     Notification,
     clipboard,
@@ -190,6 +205,8 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     exposed,
     clipboard,
     dialog: { shown: dialogShown, answers: dialogAnswers },
+    /** Every request through net (request or fetch), and the default session's cookie store. */
+    net: { sent: netSent, cookies: cookieStore },
     /** The window whose page the preload runs in: its invokes come from its main frame. */
     attachRenderer(contents: DoubleWebContents) {
       rendererContents = contents;

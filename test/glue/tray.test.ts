@@ -72,7 +72,7 @@ describe('the tray', () => {
     main.double.dialog.answers.push(1); // Cancel
     clickItem(menu(main), `profile:${profileId}:sign-out`);
     await vi.waitFor(() => expect(main.double.dialog.shown).toHaveLength(1));
-    const text = confirmationFor('sign-out', 'Prod');
+    const text = confirmationFor('sign-out', 'Prod', 'keychain');
     expect(main.double.dialog.shown[0]?.options).toMatchObject({
       message: text.message,
       detail: text.detail,

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAppError, KeychainError, type KeychainProblem } from '../errors/index.js';
 import {
   CachingSecretStore,
   ChangeStamp,
+  checkNewPassphrase,
+  checkPassphrase,
   EncryptedFileStore,
   keychainIsUnreachable,
   openSecretStore,
@@ -64,12 +67,16 @@ export class SecretsController implements SecretStore {
     }
   }
 
-  /** The person's explicit choice: secrets in a file encrypted under their passphrase. */
+  /**
+   * The person's explicit choice: secrets in a file encrypted under their passphrase. Never an
+   * empty one; a file that does not exist yet only under one of 8+ characters (checked now, not
+   * at the first sign-in, which would fail after the window said all was well).
+   */
   async useEncryptedFile(passphrase: string): Promise<SecretsStatus> {
-    const store = new EncryptedFileStore({
-      path: join(this.options.configDir, SECRETS_FILE_NAME),
-      passphrase: () => Promise.resolve(passphrase),
-    });
+    const path = join(this.options.configDir, SECRETS_FILE_NAME);
+    if (existsSync(path)) checkPassphrase(passphrase);
+    else checkNewPassphrase(passphrase);
+    const store = new EncryptedFileStore({ path, passphrase: () => Promise.resolve(passphrase) });
     await store.accounts(); // a wrong passphrase or a damaged file fails here, before anything is used
     this.#active = Promise.resolve(this.#cached(store));
     this.#kind = 'encrypted-file';

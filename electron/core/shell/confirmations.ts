@@ -1,3 +1,5 @@
+import { secretsPlace, type SecretStore } from '../secrets/index.js';
+
 /** What a destructive action will do, said exactly, for a confirmation dialog. */
 export interface Confirmation {
   message: string;
@@ -5,7 +7,12 @@ export interface Confirmation {
   confirm: string;
 }
 
-export function confirmationFor(action: 'revoke' | 'sign-out', profileName: string): Confirmation {
+/** `secrets` is the kind of the store in use: the dialog names the place the secrets really leave. */
+export function confirmationFor(
+  action: 'revoke' | 'sign-out',
+  profileName: string,
+  secrets: SecretStore['kind'],
+): Confirmation {
   return action === 'revoke'
     ? {
         message: `Revoke the token of "${profileName}"?`,
@@ -15,8 +22,7 @@ export function confirmationFor(action: 'revoke' | 'sign-out', profileName: stri
       }
     : {
         message: `Sign out of "${profileName}"?`,
-        detail:
-          'The cluster session ends, and the password, secret key, token and cookies kept for this profile are removed from the keychain.',
+        detail: `The cluster session ends, and the password, secret key, token and cookies kept for this profile are removed from ${secretsPlace(secrets)}.`,
         confirm: 'Sign out',
       };
 }

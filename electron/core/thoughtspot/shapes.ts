@@ -1,16 +1,24 @@
 import * as v from 'valibot';
 import { ResponseError } from '../errors/index.js';
 import type { RequestContext } from './classify.js';
+import { stripControls } from './server-text.js';
 
 /** Response shapes exactly as the shared API reference gives them; unknown fields are ignored. */
 
 const str = v.optional(v.string());
 
+/**
+ * A string the app shows (names, e-mail, org, privileges): a hostile server's ESC/CSI/OSC 52
+ * sequences go here, before any terminal, window or log sees them. Never for tokens.
+ */
+const shown = v.pipe(v.string(), v.transform(stripControls));
+const shownOpt = v.optional(shown);
+
 /** The latest time a Date can hold: a later expiry is no time at all (and breaks formatting). */
 export const LATEST_TIME_MS = 8.64e15;
 
 export const v2LoginResponse = v.object({
-  userName: str,
+  userName: shownOpt,
   token: str,
   tokenCreatedTime: str,
   tokenExpiryDuration: str,
@@ -18,14 +26,14 @@ export const v2LoginResponse = v.object({
 });
 
 export const v2SessionInfo = v.object({
-  userName: v.string(),
-  userDisplayName: str,
-  userEmail: str,
-  userGUID: str,
-  privileges: v.optional(v.array(v.string())),
+  userName: shown,
+  userDisplayName: shownOpt,
+  userEmail: shownOpt,
+  userGUID: shownOpt,
+  privileges: v.optional(v.array(shown)),
   expirationTime: v.optional(v.pipe(v.number(), v.maxValue(LATEST_TIME_MS))),
   state: str,
-  userProperties: v.optional(v.object({ mail: v.optional(v.nullable(v.string())) })),
+  userProperties: v.optional(v.object({ mail: v.optional(v.nullable(shown)) })),
 });
 
 /** A/B logout and revoketoken answer `true`; an empty body is tolerated. */
@@ -40,25 +48,25 @@ export const cToken = v.object({
   scope: v.optional(
     v.nullable(v.object({ access_type: str, org_id: v.optional(v.nullable(v.number())) })),
   ),
-  valid_for_user_id: str,
-  valid_for_username: str,
+  valid_for_user_id: shownOpt,
+  valid_for_username: shownOpt,
 });
 
 export const cUser = v.object({
-  id: v.string(),
-  name: v.string(),
-  display_name: v.string(),
+  id: shown,
+  name: shown,
+  display_name: shown,
   visibility: v.string(),
-  email: v.optional(v.nullable(v.string())),
-  account_status: v.optional(v.nullable(v.string())),
-  privileges: v.optional(v.nullable(v.array(v.string()))),
-  current_org: v.optional(v.nullable(v.object({ id: v.number(), name: str }))),
+  email: v.optional(v.nullable(shown)),
+  account_status: v.optional(v.nullable(shown)),
+  privileges: v.optional(v.nullable(v.array(shown))),
+  current_org: v.optional(v.nullable(v.object({ id: v.number(), name: shownOpt }))),
 });
 
 export const cValidity = v.object({
   creation_time_in_millis: v.optional(millis),
   expiration_time_in_millis: millis,
-  valid_for_user_id: str,
+  valid_for_user_id: shownOpt,
 });
 
 /** Checks a body against a shape; a mismatch names the field, never the value (it may be a secret). */

@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { errorFromWire } from '../../../electron/ipc/wire-error.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { SecretsState } from '../lib/api.js';
 import SecretsBanner from './SecretsBanner.svelte';
@@ -57,5 +58,35 @@ describe('SecretsBanner', () => {
     });
     expect(screen.queryByRole('button', { name: 'Use an encrypted file' })).toBe(null);
     expect(screen.getByRole('button', { name: 'Try the keychain again' })).toBeTruthy();
+  });
+
+  it('says the passphrase rule before asking, and a refused passphrase on its field', async () => {
+    const message =
+      'A new encrypted secrets file needs a passphrase of at least 8 characters; nothing was stored';
+    const onUseEncryptedFile = vi.fn(() =>
+      Promise.reject(
+        errorFromWire({
+          code: 'KEYCHAIN_UNAVAILABLE',
+          message,
+          details: { cause: 'NO_PASSPHRASE' },
+        }),
+      ),
+    );
+    render(SecretsBanner, { secrets: unreachable, onUseEncryptedFile, onRetry: vi.fn() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Use an encrypted file' }));
+    const field = screen.getByLabelText('Passphrase');
+    expect(screen.getByText(/at least 8 characters/).id).toBe(
+      field.getAttribute('aria-describedby'),
+    );
+    await fireEvent.input(field, { target: { value: 'x' } });
+    await fireEvent.input(screen.getByLabelText('Repeat passphrase'), { target: { value: 'x' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Use encrypted file' }));
+    expect(onUseEncryptedFile).toHaveBeenCalledWith('x');
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    // The error replaces the rule under the field it is about; the form stays open to try again.
+    expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      message,
+    );
+    expect(screen.getByRole('button', { name: 'Use encrypted file' })).toBeTruthy();
   });
 });

@@ -118,4 +118,42 @@ describe('ProfileEditor', () => {
       'The CA file /nope.pem does not exist',
     );
   });
+
+  it('says, before saving, that changing the cluster or user of a saved profile signs it out', async () => {
+    const api = fakeApi();
+    const profile = profileView({ status: { state: 'signed-in', kind: 'bearer' } });
+    render(ProfileEditor, {
+      props: { profile, onSaved: vi.fn(), onCancel: vi.fn() },
+      context: apiContext(api),
+    });
+    const warning = () => screen.queryByText(/Changing the cluster signs you out of this profile/);
+    await vi.waitFor(() => expect(api.requests('profiles:checkUrl')).toHaveLength(1)); // its own URL
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(warning()).toBe(null);
+    await type('Name', 'Renamed'); // not the cluster: nothing to say
+    expect(warning()).toBe(null);
+
+    await type('Username', 'analyst');
+    expect(warning()).not.toBe(null);
+    expect(save.getAttribute('aria-describedby')).toBe(warning()?.id);
+    expect(api.requests('profiles:save')).toEqual([]); // said before anything was saved
+    await type('Username', profile.username);
+    expect(warning()).toBe(null);
+
+    await type('Cluster URL', 'https://other.example.com');
+    expect(warning()).not.toBe(null);
+    // The same cluster, typed differently, is no change once the core has normalized it.
+    await type('Cluster URL', `${profile.url}/`);
+    await vi.waitFor(() => expect(warning()).toBe(null));
+  });
+
+  it('has nothing to say about the cluster of a new profile', async () => {
+    render(ProfileEditor, {
+      props: { onSaved: vi.fn(), onCancel: vi.fn() },
+      context: apiContext(fakeApi()),
+    });
+    await type('Cluster URL', 'https://ts.example.com');
+    await type('Username', 'analyst');
+    expect(screen.queryByText(/Changing the cluster/)).toBe(null);
+  });
 });

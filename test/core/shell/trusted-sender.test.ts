@@ -60,11 +60,19 @@ describe('notifications and confirmations', () => {
   });
 
   it('says exactly what revoking and signing out do', () => {
-    expect(confirmationFor('revoke', 'Prod')).toMatchObject({
+    expect(confirmationFor('revoke', 'Prod', 'keychain')).toMatchObject({
       message: 'Revoke the token of "Prod"?',
       confirm: 'Revoke token',
     });
-    expect(confirmationFor('sign-out', 'Prod').detail).toContain('removed from the keychain');
+    expect(confirmationFor('sign-out', 'Prod', 'keychain').detail).toMatch(
+      /removed from the keychain\.$/,
+    );
+  });
+
+  it('names the encrypted file, not the keychain, when secrets live there', () => {
+    const detail = confirmationFor('sign-out', 'Prod', 'encrypted-file').detail;
+    expect(detail).toMatch(/removed from the encrypted secrets file\.$/);
+    expect(detail).not.toContain('keychain');
   });
 });
 

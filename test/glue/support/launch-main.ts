@@ -21,6 +21,8 @@ export interface LaunchOptions {
   preferences?: Partial<Preferences>;
   /** Extra environment for main.ts (restored afterwards). */
   env?: Record<string, string>;
+  /** Point main.ts at a config directory that does not exist yet, for main.ts to make. */
+  missingConfigDir?: boolean;
 }
 
 export interface LaunchedMain {
@@ -44,9 +46,11 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 export async function launchMain(options: LaunchOptions = {}): Promise<LaunchedMain> {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS)
     throw new Error('No D-Bus session: run under test/keyring/with-keyring.sh (npm test does)');
-  const configDir = mkdtempSync(join(tmpdir(), 'tsm-glue-'));
+  const root = mkdtempSync(join(tmpdir(), 'tsm-glue-'));
+  const configDir = options.missingConfigDir ? join(root, 'config') : root;
   if (options.preferences) new PreferencesFile(configDir).update(options.preferences);
-  const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+  const keys = [...ENV_KEYS, ...Object.keys(options.env ?? {})];
+  const saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]));
   const env: Record<string, string> = {
     TSM_CONFIG_DIR: configDir,
     TSM_KEYCHAIN_SERVICE: `tsm-glue-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
@@ -101,7 +105,7 @@ export async function launchMain(options: LaunchOptions = {}): Promise<LaunchedM
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
-      rmSync(configDir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }
