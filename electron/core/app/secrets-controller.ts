@@ -10,12 +10,15 @@ import {
   keychainIsUnreachable,
   openSecretStore,
   SECRETS_FILE_NAME,
+  secretsPlace,
   type SecretStore,
 } from '../secrets/index.js';
 
 /** Where secrets live now, or why they cannot be reached and what the person may do about it. */
 export interface SecretsStatus {
   location?: string;
+  /** How the window names where secrets go ("the keychain", "the encrypted secrets file"). */
+  place?: string;
   problem?: {
     code: 'KEYCHAIN_UNAVAILABLE';
     cause: KeychainProblem;
@@ -53,7 +56,7 @@ export class SecretsController implements SecretStore {
   async status(): Promise<SecretsStatus> {
     try {
       const store = await this.#store();
-      return { location: store.describe() };
+      return { location: store.describe(), place: secretsPlace(store.kind) };
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error;
       return {
@@ -81,7 +84,7 @@ export class SecretsController implements SecretStore {
     this.#active = Promise.resolve(this.#cached(store));
     this.#kind = 'encrypted-file';
     this.#problem = undefined;
-    return { location: store.describe() };
+    return { location: store.describe(), place: secretsPlace(store.kind) };
   }
 
   async get(account: string): Promise<string | undefined> {

@@ -11,6 +11,20 @@ function setup(api = new FakeApi(), profile = profileView()) {
 }
 
 describe('SignInScreen', () => {
+  it('says where Remember me keeps the password: the keychain, or the encrypted file chosen', () => {
+    render(SignInScreen, {
+      props: {
+        profile: profileView(),
+        secretsPlace: 'the encrypted secrets file',
+        onSignedIn() {},
+      },
+      context: apiContext(new FakeApi()),
+    });
+    const hint = document.getElementById('remember-hint')?.textContent ?? '';
+    expect(hint).toContain('in the encrypted secrets file');
+    expect(hint).not.toContain('keychain');
+  });
+
   it('has the exact accessible names, with the username from the profile', () => {
     setup();
     expect(screen.getByLabelText<HTMLInputElement>('Username').value).toBe('tsadmin');

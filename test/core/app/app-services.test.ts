@@ -98,6 +98,7 @@ describe('app services', () => {
     const listed = await services.listProfiles();
     expect(listed.secrets).toEqual(await services.secrets.status());
     expect(listed.secrets.location).toMatch(/^the OS keychain/);
+    expect(listed.secrets.place).toBe('the keychain');
     expect(listed.notice).toBeUndefined();
     const demo = listed.profiles.find((p) => p.id === profileId);
     expect(demo).toMatchObject({ name: 'Demo', isDefault: true, status: { state: 'signed-in' } });
