@@ -162,7 +162,7 @@ async function start(): Promise<void> {
   const trayPorts: TrayActionPorts = {
     showWindow,
     quit: () => app.quit(),
-    copyToken: (profileId, format) => handlers['session:copyToken']({ profileId, format }),
+    copyToken: (profileId, format) => services.copyToken(profileId, format),
     renew: (profileId) => services.manager.renew(profileId),
     revoke: (profileId) => services.manager.revoke(profileId),
     signOut: (profileId) => services.manager.signOut(profileId),

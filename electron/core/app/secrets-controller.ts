@@ -17,7 +17,7 @@ import {
 /** Where secrets live now, or why they cannot be reached and what the person may do about it. */
 export interface SecretsStatus {
   location?: string;
-  /** How the window names where secrets go ("the keychain", "the encrypted secrets file"). */
+  /** How the window names where secrets go ("the keychain", "the encrypted secrets file"); always set. */
   place?: string;
   problem?: {
     code: 'KEYCHAIN_UNAVAILABLE';
@@ -60,6 +60,7 @@ export class SecretsController implements SecretStore {
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error;
       return {
+        place: secretsPlace(this.#kind),
         problem: {
           code: 'KEYCHAIN_UNAVAILABLE',
           cause: error.problem,

@@ -1,3 +1,4 @@
+import { isAppError } from '../errors/index.js';
 import { PRODUCT_NAME } from '../product.js';
 import type { SessionStatus } from '../session/session-state.js';
 
@@ -32,7 +33,14 @@ export function notificationFor(
   return undefined;
 }
 
-/** A tray action that failed has no window to show its error in: it becomes a notification. */
+/** Said for a failure that is not one of ours: its own text may hold anything, a secret included. */
+export const UNEXPECTED_TRAY_FAILURE =
+  'The action failed unexpectedly; open the window to try again';
+
+/**
+ * A tray action that failed has no window to show its error in: it becomes a notification. Only
+ * our own errors are quoted (their messages are written for people); others say little, as IPC does.
+ */
 export function errorNotification(error: unknown): NotificationText {
-  return { title: PRODUCT_NAME, body: error instanceof Error ? error.message : String(error) };
+  return { title: PRODUCT_NAME, body: isAppError(error) ? error.message : UNEXPECTED_TRAY_FAILURE };
 }

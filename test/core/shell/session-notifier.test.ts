@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppServices } from '../../../electron/core/app/app-services.js';
 import { MemoryClipboard } from '../../../electron/core/clipboard/token-clipboard.js';
+import { AuthError } from '../../../electron/core/errors/index.js';
 import { PRODUCT_NAME } from '../../../electron/core/product.js';
 import {
   errorNotification,
+  UNEXPECTED_TRAY_FAILURE,
   type NotificationText,
 } from '../../../electron/core/shell/notifications.js';
 import { notifySessionChanges } from '../../../electron/core/shell/session-notifier.js';
@@ -86,11 +88,21 @@ describe('session notifications', () => {
 });
 
 describe('the error notification', () => {
-  it('is titled with the product name and says the error message', () => {
-    expect(errorNotification(new Error('The cluster refused the token'))).toEqual({
+  it('is titled with the product name and says our own error message', () => {
+    expect(
+      errorNotification(new AuthError('TOKEN_REVOKED', 'The cluster refused the token')),
+    ).toEqual({
       title: PRODUCT_NAME,
       body: 'The cluster refused the token',
     });
-    expect(errorNotification('plain')).toEqual({ title: PRODUCT_NAME, body: 'plain' });
+  });
+
+  it('quotes no other error: its text may hold anything', () => {
+    for (const error of [new Error('Bearer abc.secret.token leaked'), 'plain secret', undefined]) {
+      expect(errorNotification(error)).toEqual({
+        title: PRODUCT_NAME,
+        body: UNEXPECTED_TRAY_FAILURE,
+      });
+    }
   });
 });
