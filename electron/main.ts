@@ -187,6 +187,8 @@ async function start(): Promise<void> {
   const quit = createQuitSequence({
     revokeOnQuit: () => services.preferences.read().revokeOnQuit,
     revokeBearerSessions: () => services.revokeBearerSessions(),
+    clipboardPending: () => services.clipboard.pending,
+    clearClipboard: () => services.clipboard.clearNow(),
     dispose: () => services.dispose(),
     quit: () => app.quit(),
   });

@@ -65,6 +65,19 @@ describe('the main process lifecycle', () => {
     expect(revokes(emulator)).toBe(0);
   });
 
+  it('clears a copied token from the clipboard before quitting, as the copy promised', async () => {
+    emulator = await startEmulator({ port: 0 });
+    main = await launchMain();
+    const profileId = await signInBearer(main, emulator.url);
+    await expect(
+      main.invoke('session:copyToken', { profileId, format: 'token' }),
+    ).resolves.toMatchObject({ ok: true });
+    expect(main.double.clipboard.text).not.toBe('');
+    main.double.app.quit();
+    await vi.waitFor(() => expect(main?.double.app.exited).toBe(true));
+    expect(main.double.clipboard.text).toBe('');
+  });
+
   it('points a demo profile at the cluster the dev launcher names, but not when packaged', async () => {
     emulator = await startEmulator({ port: 0 });
     main = await launchMain({ env: { TSM_DEMO_CLUSTER_URL: emulator.url } });

@@ -11,20 +11,35 @@ export interface ClipboardPort {
  */
 export class TokenClipboard {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last text copied that has not been cleared yet. */
+  #copied: string | undefined;
 
   constructor(private readonly port: ClipboardPort) {}
 
   async copy(text: string, clearAfterMs: number): Promise<void> {
     await this.port.writeText(text);
+    this.#copied = text;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.clearIfStill(text), clearAfterMs);
     this.#timer.unref();
   }
 
   async clearIfStill(text: string): Promise<boolean> {
+    if (text === this.#copied) this.#copied = undefined;
     if ((await this.port.readText()) !== text) return false;
     await this.port.writeText('');
     return true;
+  }
+
+  /** Whether a copied secret still waits to be cleared. */
+  get pending(): boolean {
+    return this.#copied !== undefined;
+  }
+
+  /** Clears now what the timer would have (on quit, when the timer dies with the app). */
+  async clearNow(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#copied !== undefined) await this.clearIfStill(this.#copied);
   }
 
   dispose(): void {

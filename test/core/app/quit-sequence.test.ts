@@ -1,13 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createQuitSequence } from '../../../electron/core/app/quit-sequence.js';
 
-function sequence(revokeOnQuit: boolean, revoke: () => Promise<void> = () => Promise.resolve()) {
+function sequence(
+  revokeOnQuit: boolean,
+  revoke: () => Promise<void> = () => Promise.resolve(),
+  clipboardPending = false,
+) {
   const calls: string[] = [];
   const quit = createQuitSequence({
     revokeOnQuit: () => revokeOnQuit,
     revokeBearerSessions: () => {
       calls.push('revoke');
       return revoke();
+    },
+    clipboardPending: () => clipboardPending,
+    clearClipboard: () => {
+      calls.push('clear');
+      return Promise.resolve();
     },
     dispose: () => void calls.push('dispose'),
     quit: () => void calls.push('quit'),
@@ -26,15 +35,22 @@ describe('the before-quit decision', () => {
     const { calls, quit } = sequence(true);
     expect(quit.beforeQuit()).toBe(true);
     expect(calls).toEqual(['revoke']);
-    await vi.waitFor(() => expect(calls).toEqual(['revoke', 'dispose', 'quit']));
+    await vi.waitFor(() => expect(calls).toEqual(['revoke', 'clear', 'dispose', 'quit']));
     expect(quit.beforeQuit()).toBe(false);
-    expect(calls).toEqual(['revoke', 'dispose', 'quit']);
+    expect(calls).toEqual(['revoke', 'clear', 'dispose', 'quit']);
   });
 
   it('still quits when revoking fails', async () => {
     const { calls, quit } = sequence(true, () => Promise.reject(new Error('offline')));
     expect(quit.beforeQuit()).toBe(true);
-    await vi.waitFor(() => expect(calls).toEqual(['revoke', 'dispose', 'quit']));
+    await vi.waitFor(() => expect(calls).toEqual(['revoke', 'clear', 'dispose', 'quit']));
+  });
+
+  it('holds the quit to clear a copied token the clipboard promised to forget', async () => {
+    const { calls, quit } = sequence(false, undefined, true);
+    expect(quit.beforeQuit()).toBe(true);
+    await vi.waitFor(() => expect(calls).toEqual(['clear', 'dispose', 'quit']));
+    expect(quit.beforeQuit()).toBe(false);
   });
 
   it('reads the preference at quit time', () => {
@@ -42,6 +58,8 @@ describe('the before-quit decision', () => {
     const quit = createQuitSequence({
       revokeOnQuit: () => on,
       revokeBearerSessions: () => new Promise(() => undefined),
+      clipboardPending: () => false,
+      clearClipboard: () => Promise.resolve(),
       dispose: () => undefined,
       quit: () => undefined,
     });

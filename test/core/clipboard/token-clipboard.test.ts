@@ -41,4 +41,22 @@ describe('copying a token', () => {
       vi.useRealTimers();
     }
   });
+
+  it('clears now, on quit, what it promised to clear later, and only if still there', async () => {
+    const port = new MemoryClipboard();
+    const clipboard = new TokenClipboard(port);
+    expect(clipboard.pending).toBe(false);
+    await clipboard.copy('secret-3', 30_000);
+    expect(clipboard.pending).toBe(true);
+    await clipboard.clearNow();
+    expect(port.text).toBe('');
+    expect(clipboard.pending).toBe(false);
+
+    await clipboard.copy('secret-4', 30_000);
+    port.writeText('the person copied this since');
+    await clipboard.clearNow();
+    expect(port.text).toBe('the person copied this since');
+    expect(clipboard.pending).toBe(false);
+    clipboard.dispose();
+  });
 });
