@@ -1,3 +1,4 @@
+import { hasControlCharacters } from '../../core/text-checks.js';
 import { parse } from '../args.js';
 import type { Context } from '../context.js';
 import { commandHelp, commandNames } from '../help.js';
@@ -137,8 +138,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   if (values.profiles === true) {
     // A hand-edited name with a control character could break a line apart; it is left out.
     for (const profile of (await context.profiles()).list())
-      if (!/[\u0000-\u001f\u007f-\u009f]/.test(profile.name))
-        context.io.stdout.write(`${profile.name}\n`);
+      if (!hasControlCharacters(profile.name)) context.io.stdout.write(`${profile.name}\n`);
     return 0;
   }
   const [shell, ...extra] = positionals;
