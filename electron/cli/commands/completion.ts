@@ -7,7 +7,7 @@ import { UsageError } from '../usage-error.js';
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
-const PROFILE_SUBS = ['add', 'list', 'show', 'remove', 'default', 'export', 'import', 'edit'];
+const PROFILE_SUBS = ['add', 'list', 'show', 'edit', 'remove', 'default', 'export', 'import'];
 /** `tsm profile SUB NAME`: the subcommands whose word after them is a profile's name. */
 const NAMED_SUBS = ['show', 'remove', 'default', 'edit'];
 /** Options whose value is a file, completed by the shell's own file completion. */
