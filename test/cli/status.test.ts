@@ -26,7 +26,9 @@ interface StatusDoc {
   profiles: Record<string, unknown>[];
 }
 
-async function statusJson(env: NodeJS.ProcessEnv = {}): Promise<{ code: number; doc: StatusDoc }> {
+async function statusJson(
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; doc: StatusDoc }> {
   const result = await sandbox.run(['status', '--json'], { env });
   return { code: result.code, doc: JSON.parse(result.stdout) as StatusDoc };
 }
