@@ -9,9 +9,13 @@ Usage: tsm COMMAND [options]
 Profiles
   profile add NAME --url URL --user USER [--auth password|secret-key|token] [--org ID]
           [--dialect auto|A|B|C] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
+  profile edit NAME [--url URL] [--user USER] [--org ID] [--validity S] [--auto-renew|--no-auto-renew]
+          [--ca-file PEM] [--insecure|--secure] [--name NEW]   (a new URL or user signs you out)
   profile list [--json] | show NAME | remove NAME | default NAME | export FILE | import FILE
 
 Sessions (-p NAME picks a profile; the default profile otherwise)
+  status    every profile: signed in as, session, time left, org (no network; exit 3 if the
+            default profile has no live session)
   login     sign in (cookie session; a token for secret-key and token profiles)
             secrets from a prompt, or --password-stdin / --secret-key-stdin / --token-stdin
   token     print a token valid for at least --min-ttl S (default 60), renewing if allowed
@@ -20,6 +24,7 @@ Sessions (-p NAME picks a profile; the default profile otherwise)
   exec -- CMD ARGS...   run CMD with TS_URL and TS_TOKEN set; exits with CMD's code
   doctor    check keychain, cluster, dialect, TLS and clock
   log       the audit log (newest first)
+  completion bash|zsh|fish   a shell completion script (commands, options, profile names)
 
 tsm COMMAND --help (or tsm help COMMAND) describes one command.
 Options: --json (stable output for scripts), --verbose (the server's details on errors), -h/--help
@@ -47,9 +52,10 @@ const SETTINGS = '6 settings file cannot be read or written';
 const COMMANDS: Record<string, CommandHelp> = {
   profile: {
     usage: `tsm profile add NAME --url URL --user USER [options]
+       tsm profile edit NAME [options] [--name NEW]
        tsm profile list | show NAME | remove NAME | default NAME | export [FILE|-] | import FILE`,
     about:
-      "Profiles name a cluster and a user; they hold no secrets. remove also forgets the profile's secrets.",
+      "Profiles name a cluster and a user; they hold no secrets. remove also forgets the profile's secrets; edit with a new --url or --user signs you out of the profile (its secrets are forgotten), other edits keep the session.",
     options: [
       '--url URL            the cluster (https://; http:// only for loopback or with --assume-https)',
       '--user USER          the ThoughtSpot username',
@@ -60,6 +66,8 @@ const COMMANDS: Record<string, CommandHelp> = {
       '--insecure           accept any TLS certificate (warned about: anyone can read the password)',
       '--validity S         token lifetime to ask for, in seconds',
       '--auto-renew, --no-auto-renew   keep the credential to renew tokens (default: on)',
+      '--secure             (edit) verify TLS certificates again; --ca-file "" forgets the CA file',
+      '--name NEW           (edit) rename the profile; it stays signed in',
       JSON_OUT,
     ],
     example: 'tsm profile add Prod --url https://acme.thoughtspot.cloud --user me@acme.com',
@@ -147,6 +155,22 @@ const COMMANDS: Record<string, CommandHelp> = {
     example: 'tsm doctor -p Prod',
     exits: ['1 a check failed'],
   },
+  status: {
+    usage: 'tsm status [--json]',
+    about:
+      'Every profile with who it is signed in as, the session kind, time left and org, read from the keychain (or encrypted secrets file) only: not checked with the cluster.',
+    options: [JSON_OUT],
+    example: 'tsm status || tsm login',
+    exits: ['3 the default profile has no live session (or there are no profiles)', KEYS, SETTINGS],
+  },
+  completion: {
+    usage: 'tsm completion bash|zsh|fish',
+    about:
+      'Prints a completion script for the shell: commands, options, and profile names (asked of tsm as you type, read from settings; the keychain is never opened).',
+    options: [],
+    example: 'source <(tsm completion bash)   # or add that line to ~/.bashrc',
+    exits: [],
+  },
   log: {
     usage: 'tsm log [-p NAME] [-n COUNT] [--json]',
     about: 'The audit log, newest first: sign-ins, renewals, revocations, failures. No secrets.',
@@ -155,6 +179,11 @@ const COMMANDS: Record<string, CommandHelp> = {
     exits: [SETTINGS],
   },
 };
+
+/** Every command that has a page, in the order `tsm --help` lists them (shell completion). */
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
 
 export function hasCommandHelp(command: string): boolean {
   return Object.hasOwn(COMMANDS, command);

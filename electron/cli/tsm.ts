@@ -23,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   exec: () => import('./commands/exec.js'),
   doctor: () => import('./commands/doctor.js'),
   log: () => import('./commands/log.js'),
+  status: () => import('./commands/status.js'),
+  completion: () => import('./commands/completion.js'),
 };
 
 /**
