@@ -155,8 +155,12 @@ describe('tsm completion (issue 14), checked by bash itself', () => {
   it.skipIf(!FISH)(
     `fish -n accepts the fish script${FISH ? '' : ' (skipped: fish is not installed)'}`,
     async () => {
-      const script = (await sandbox.run(['completion', 'fish'])).stdout;
-      expect(spawnSync(FISH ?? 'fish', ['-n'], { input: script }).status).toBe(0);
+      // fish checks a file's syntax with -n; a script on stdin it would try to run.
+      const file = join(binDir, 'tsm.fish');
+      writeFileSync(file, (await sandbox.run(['completion', 'fish'])).stdout);
+      const checked = spawnSync(FISH ?? 'fish', ['-n', file], { encoding: 'utf8' });
+      expect(checked.stderr).toBe('');
+      expect(checked.status).toBe(0);
     },
   );
 
