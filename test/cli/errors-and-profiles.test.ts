@@ -106,7 +106,7 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
     [
       ['token', '-p', 'Admin'],
       3,
-      'tsm: No token is stored for "Admin" and no credential is stored to renew it; sign in again',
+      'tsm: No token is stored for "Admin" and no credential is stored to renew it; sign in again with `tsm login -p Admin`',
     ],
   ])('tsm %j exits %i', async (args, code, line) => {
     const result = await sandbox.run(args);
