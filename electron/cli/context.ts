@@ -16,6 +16,8 @@ export class Context {
   readonly out: Output;
   readonly configDir: string;
   readonly now: () => number;
+  /** The profile the command works on, once known: error hints name it (`tsm login -p NAME`). */
+  profileName: string | undefined = undefined;
   #profiles: ProfileStore | undefined;
   #vault: Promise<ProfileVault> | undefined;
   #audit: AuditLog | undefined;
@@ -46,14 +48,14 @@ export class Context {
   /** The named profile, or the default one. */
   async profile(name: string | undefined): Promise<Profile> {
     const store = await this.profiles();
-    if (name !== undefined) return store.get(name);
-    const profile = store.defaultProfile();
+    const profile = name !== undefined ? store.get(name) : store.defaultProfile();
     if (!profile) {
       const { InputError } = await import('../core/errors/index.js');
       throw new InputError(
         'There are no profiles yet; add one with `tsm profile add NAME --url URL --user USER`',
       );
     }
+    this.profileName = profile.name;
     return profile;
   }
 

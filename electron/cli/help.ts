@@ -22,7 +22,7 @@ Sessions (-p NAME picks a profile; the default profile otherwise)
   info      who you are signed in as         validate  ask the cluster whether the session lives
   logout    sign out and forget the secrets  revoke    revoke the token at the cluster
   exec -- CMD ARGS...   run CMD with TS_URL and TS_TOKEN set; exits with CMD's code
-  doctor    check keychain, cluster, dialect, TLS and clock
+  doctor    check settings, secrets, cluster, TLS, dialect, clock, session
   log       the audit log (newest first)
   completion bash|zsh|fish   a shell completion script (commands, options, profile names)
 
@@ -150,10 +150,10 @@ const COMMANDS: Record<string, CommandHelp> = {
   doctor: {
     usage: 'tsm doctor [-p NAME] [--json]',
     about:
-      'Checks the settings, the keychain, the cluster, its dialect, TLS and the clock, one line each.',
+      "Runs every check (settings, secret store, cluster, TLS, dialect, clock, the profile's session), one line each: ok, warn, FAIL, or skip when what it needs failed, with a hint. Exits with the most serious failure's code.",
     options: [PROFILE, JSON_OUT],
     example: 'tsm doctor -p Prod',
-    exits: ['1 a check failed'],
+    exits: [AUTH, NET, KEYS, SETTINGS, '1 another check failed'],
   },
   status: {
     usage: 'tsm status [--json]',

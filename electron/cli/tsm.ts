@@ -2,6 +2,7 @@ import { isAppError } from '../core/errors/index.js';
 import { PRODUCT_VERSION } from '../core/product.js';
 import { ownArgs, shown } from './args.js';
 import { Context } from './context.js';
+import { messageFor } from './error-hint.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { jsonText, outputTo } from './output.js';
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // Only what comes before `--` is tsm's: `tsm exec -- jq --json` hands --json to the child.
   const own = ownArgs(args);
   const flags = { json: own.includes('--json'), verbose: own.includes('--verbose') };
+  let context: Context | undefined;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       return await help(args[0], io, name === undefined ? EXIT.usage : EXIT.ok);
@@ -49,15 +51,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Help anywhere among tsm's own arguments is only help: nothing is signed out or deleted.
     if (own.includes('--help') || own.includes('-h')) return await help(name, io, EXIT.ok);
     const command = await load();
+    context = new Context(io, flags);
     try {
-      return (await command.run(args, new Context(io, flags))) ?? EXIT.ok;
+      return (await command.run(args, context)) ?? EXIT.ok;
     } catch (error) {
       if (!(error instanceof ArgumentError)) throw error;
       const sub = name === 'profile' && args[0] !== undefined && /^[a-z]+$/.test(args[0]);
       throw error.forCommand(sub ? `${name} ${args[0] ?? ''}` : name);
     }
   } catch (error) {
-    report(error, flags, io);
+    report(error, flags, io, context?.profileName);
     return exitCodeFor(error);
   }
 }
@@ -77,20 +80,26 @@ async function help(command: string | undefined, io: CliIo, code: number): Promi
 }
 
 /** One clear line on stderr; --verbose adds the server's details; --json adds a JSON error document. */
-function report(error: unknown, flags: { json: boolean; verbose: boolean }, io: CliIo): void {
+function report(
+  error: unknown,
+  flags: { json: boolean; verbose: boolean },
+  io: CliIo,
+  profileName: string | undefined,
+): void {
   const out = outputTo(io);
   if (!isAppError(error)) {
     out.note(`tsm: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
-  out.note(`tsm: ${error.message}`);
+  const message = messageFor(error, profileName);
+  out.note(`tsm: ${message}`);
   if (flags.verbose && Object.keys(error.details).length > 0) {
     for (const [key, value] of Object.entries(error.details))
       out.note(`  ${key}: ${String(value)}`);
   }
   if (flags.json) {
     io.stdout.write(
-      `${jsonText({ error: { code: error.code, message: error.message, details: error.details } }, 0)}\n`,
+      `${jsonText({ error: { code: error.code, message, details: error.details } }, 0)}\n`,
     );
   }
 }

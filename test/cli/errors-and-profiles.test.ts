@@ -106,7 +106,7 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
     [
       ['token', '-p', 'Admin'],
       3,
-      'tsm: No token is stored for "Admin" and no credential is stored to renew it; sign in again',
+      'tsm: No token is stored for "Admin" and no credential is stored to renew it; sign in again with `tsm login -p Admin`',
     ],
   ])('tsm %j exits %i', async (args, code, line) => {
     const result = await sandbox.run(args);
@@ -207,7 +207,7 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('doctor reports each check and fails when the cluster is not ThoughtSpot', async () => {
+  it('doctor reports each check and fails (exit 4) when the cluster is not ThoughtSpot', async () => {
     const ok = await sandbox.run(['doctor', '-p', 'Admin', '--json']);
     expect(ok.code).toBe(0);
     expect(
@@ -217,17 +217,20 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
       ]),
     ).toEqual([
       ['settings', true],
-      ['keychain', true],
+      ['secret store', true],
       ['cluster', true],
+      ['tls', true],
+      ['dialect', true],
       ['clock', true],
+      ['session', true],
     ]);
     const sso = await startEmulator({ port: 0, ssoHtml: true });
     try {
       await sandbox.run(['profile', 'add', 'Sso', '--url', sso.url, '--user', 'u']);
       const bad = await sandbox.run(['doctor', '-p', 'Sso']);
-      expect(bad.code).toBe(1);
+      expect(bad.code).toBe(4);
       expect(bad.stdout).toContain(
-        `FAIL cluster: ${sso.url} answered with a web page instead of ThoughtSpot's API`,
+        `FAIL dialect: ${sso.url} answered with a web page instead of ThoughtSpot's API`,
       );
     } finally {
       await sso.close();

@@ -139,7 +139,8 @@ describe('tsm against the emulator, in a private keyring', () => {
     expect(refused).toMatchObject({
       code: 3,
       stdout: '',
-      stderr: 'tsm: The token for "Manual" has expired and auto-renew is off; sign in again\n',
+      stderr:
+        'tsm: The token for "Manual" has expired and auto-renew is off; sign in again with `tsm login -p Manual`\n',
     });
   });
 
@@ -160,7 +161,9 @@ describe('tsm against the emulator, in a private keyring', () => {
     expect(code).toBe(0);
     const validate = await sandbox.run(['validate']);
     expect(validate.code).toBe(3);
-    expect(validate.stderr).toBe(`tsm: The token for ${emulator.url} was revoked; sign in again\n`);
+    expect(validate.stderr).toBe(
+      `tsm: The token for ${emulator.url} was revoked; sign in again with \`tsm login -p Demo\`\n`,
+    );
     expect(await keychainAccounts()).toEqual(['cookies', 'password']);
   });
 

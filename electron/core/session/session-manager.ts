@@ -153,7 +153,13 @@ export class SessionManager {
     const cached = await this.#tokens.cached(profile);
     if (cached && cached.expiresAt - this.#now() >= minTtlMs) return cached;
     if (!this.#states.known(profile.id)) await this.restore(profile.id);
-    return this.#renewal.renew(profile, minTtlMs);
+    const token = await this.#renewal.renew(profile, minTtlMs);
+    // An asked-for time left is a promise: a renewal that cannot meet it is refused, not handed
+    // out (the token stays stored for callers that ask less).
+    if (options.minTtlSeconds !== undefined && token.expiresAt - this.#now() < minTtlMs) {
+      throw shortLived(profile, token.expiresAt - this.#now(), options.minTtlSeconds);
+    }
+    return token;
   }
 
   /** Renews now, whatever the cached token's time left. */
@@ -347,6 +353,21 @@ export class SessionManager {
     }
     return error;
   }
+}
+
+/** Why the freshest token the profile can get still ends before the time asked. */
+function shortLived(profile: Profile, leftMs: number, askedSeconds: number): AuthError {
+  const left = Math.max(0, Math.floor(leftMs / 1000));
+  if (profile.validitySeconds < askedSeconds) {
+    return new AuthError(
+      'TOKEN_EXPIRED',
+      `"${profile.name}" gets tokens valid for ${profile.validitySeconds} s (its token validity), less than the ${askedSeconds} s asked; raise its token validity to ask for longer`,
+    );
+  }
+  return new AuthError(
+    'TOKEN_EXPIRED',
+    `The cluster gave "${profile.name}" a token valid for ${left} s, less than the ${askedSeconds} s asked (it limits how long its tokens live)`,
+  );
 }
 
 /** A read that found the secret bound elsewhere (and forgot it) reads here as "none". */

@@ -6,6 +6,8 @@ function lowLevelCode(error: unknown): string | undefined {
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
+    // undici refuses the ports of other protocols (1, 6000, ...) before connecting, without a code.
+    if ((current as { message?: unknown }).message === 'bad port') return 'BAD_PORT';
     // undici's parser errors often carry no code: the answer was not HTTP/1.1.
     if ((current as { name?: unknown }).name === 'HTTPParserError') return 'HPE_INVALID';
     current = (current as { cause?: unknown }).cause;
@@ -82,6 +84,13 @@ export function networkErrorFrom(error: unknown, url: URL): NetworkError {
     return new NetworkError(
       'TLS',
       `A secure connection to ${origin} could not be made (${cause}); is it really HTTPS on that port?`,
+      details,
+    );
+  }
+  if (cause === 'BAD_PORT' || cause === 'ERR_UNSAFE_PORT') {
+    return new NetworkError(
+      'NETWORK',
+      `${origin} uses port ${url.port}, one that browsers and Node refuse to use (it belongs to another protocol); check the port in the cluster URL`,
       details,
     );
   }
