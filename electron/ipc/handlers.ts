@@ -34,7 +34,8 @@ export function createHandlers(services: AppServices): Handlers {
       changed(manager.access.detect(profiles.get(profileId)).then((dialect) => ({ dialect }))),
     'profiles:checkUrl': ({ url, assumeHttps }) =>
       Promise.resolve({ url: normalizeClusterUrl(url, assumeHttps ? { assumeHttps } : {}) }),
-    'session:login': ({ profileId, ...request }) => manager.signIn(profileId, request),
+    // A sign-in may save the username or method it was made with (and notes its last use).
+    'session:login': ({ profileId, ...request }) => changed(manager.signIn(profileId, request)),
     'session:getToken': ({ profileId, minTtlSeconds }) =>
       manager.getToken(profileId, compact({ minTtlSeconds })).then(tokenSummary),
     'session:renew': ({ profileId }) => manager.renew(profileId).then(tokenSummary),

@@ -119,7 +119,12 @@ export class SessionManager {
   }
 
   async signIn(profileId: string, request: SignInRequest): Promise<SessionStatus> {
-    const profile = this.#o.profiles.get(profileId);
+    const saved = this.#o.profiles.get(profileId);
+    const typed = request.saveOnSuccess?.username?.trim();
+    if (typed === '') throw new InputError('The username is empty');
+    const change = { username: typed, auth: request.saveOnSuccess?.auth };
+    // Signed in as the user typed; the profile becomes that user only once the cluster agreed.
+    const profile = typed ? { ...saved, username: typed } : saved;
     this.#refuseWhileBusy(profile, ['signing-in', 'renewing']);
     // Checked before any network: a pasted token with spaces is a paste accident, not a token.
     if (request.method === 'token' && !/^\S+$/.test(request.token.trim())) {
@@ -128,7 +133,9 @@ export class SessionManager {
     this.#states.apply(profile.id, { type: 'begin-sign-in' });
     try {
       const client = await this.access.client(profile);
-      const status = await signInWith(this.#signInContext, profile, client, request);
+      const status = await signInWith(this.#signInContext, profile, client, request, () =>
+        this.#saveAccepted(saved, change),
+      );
       // Recency orders the tray; once a minute is enough, and spares a settings write per sign-in.
       if (this.#now() - (profile.lastUsedAt ?? 0) > 60_000) {
         await this.#o.profiles.note(profile.id, { lastUsedAt: this.#now() });
@@ -287,6 +294,25 @@ export class SessionManager {
     this.#unwatchProfiles();
     this.#states.dispose();
     if (this.#validator) clearInterval(this.#validator);
+  }
+
+  /**
+   * What a sign-in the cluster accepted changes in the profile. A new username forgets the old
+   * user's secrets (the identity listener) before the new ones are kept.
+   */
+  async #saveAccepted(
+    saved: Profile,
+    change: { username?: string | undefined; auth?: Profile['auth'] | undefined },
+  ): Promise<void> {
+    const username = change.username ?? saved.username;
+    const auth = change.auth ?? saved.auth;
+    if (username === saved.username && auth === saved.auth) return;
+    await this.#o.profiles.update(saved.id, {
+      name: saved.name,
+      url: saved.url,
+      username,
+      auth,
+    });
   }
 
   /** The profile now names another cluster or user: its token, cookies and credentials go. */

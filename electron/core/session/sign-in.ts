@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Profile } from '../profiles/index.js';
+import { AUTH_METHODS, type Profile } from '../profiles/index.js';
 import type { ProfileVault } from '../secrets/index.js';
 import type { Credential, IssuedToken, ThoughtSpotClient } from '../thoughtspot/index.js';
 import type { SessionLog } from './session-log.js';
@@ -8,6 +8,19 @@ import type { SessionStates } from './session-states.js';
 import type { TokenCache } from './token-cache.js';
 
 const secret = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(16 * 1024));
+
+/**
+ * What the profile becomes once the cluster accepted this sign-in (a username typed on the form,
+ * the method used); the sign-in is made as that user. Nothing is saved when it fails.
+ */
+const saveOnSuccess = v.optional(
+  v.strictObject({
+    username: v.optional(
+      v.pipe(v.string(), v.trim(), v.minLength(1, 'is empty'), v.maxLength(1024)),
+    ),
+    auth: v.optional(v.picklist(AUTH_METHODS)),
+  }),
+);
 
 /**
  * How a sign-in may be asked for, with `target` naming what it is for (the contract adds the
@@ -22,17 +35,20 @@ export function signInRequestSchema<Target extends v.ObjectEntries>(target: Targ
       kind: v.picklist(['cookie', 'bearer']),
       rememberMe: v.optional(v.boolean()),
       remember: v.optional(v.boolean()),
+      saveOnSuccess,
     }),
     v.strictObject({
       ...target,
       method: v.literal('secret-key'),
       secretKey: secret,
       remember: v.optional(v.boolean()),
+      saveOnSuccess,
     }),
     v.strictObject({
       ...target,
       method: v.literal('token'),
       token: v.pipe(secret, v.regex(/^\S+$/, 'must not contain spaces or line breaks')),
+      saveOnSuccess,
     }),
   ]);
 }
@@ -52,13 +68,15 @@ export interface SignInContext {
 
 /**
  * Signs in the way the request says: a cookie session from a password, a pasted token checked
- * with the cluster, or a token issued for a password or secret key. Keeps what it got.
+ * with the cluster, or a token issued for a password or secret key. Keeps what it got, after
+ * `accepted` (run once the cluster said yes, before anything is kept) has finished.
  */
 export async function signInWith(
   context: SignInContext,
   profile: Profile,
   client: ThoughtSpotClient,
   request: SignInRequest,
+  accepted: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SessionStatus> {
   const { vault, tokens, states, log, now } = context;
   if (request.method === 'password' && request.kind === 'cookie') {
@@ -68,6 +86,7 @@ export async function signInWith(
       ...(request.rememberMe !== undefined ? { rememberMe: request.rememberMe } : {}),
       ...(profile.org !== undefined && client.dialect === 'C' ? { org: profile.org } : {}),
     });
+    await accepted();
     await vault.setCookies(profile, client.serializeCookies());
     // The session is now this cookie one; a token from an earlier sign-in would shadow it.
     await vault.deleteToken(profile.id);
@@ -85,6 +104,7 @@ export async function signInWith(
     const validity = await client.validate().catch(() => ({ expiresAt: info.expiresAt }));
     const expiresAt =
       validity.expiresAt ?? info.expiresAt ?? now() + profile.validitySeconds * 1000;
+    await accepted();
     await tokens.store(profile, 'issued', {
       token: request.token.trim(),
       createdAt: now(),
@@ -99,6 +119,7 @@ export async function signInWith(
       ? { kind: 'password' as const, password: request.password }
       : { kind: 'secretKey' as const, secretKey: request.secretKey };
   const issued = await issueToken(profile, client, credential);
+  await accepted();
   await keepCredential(
     vault,
     profile,

@@ -83,6 +83,8 @@ export class TokenRenewal {
         states.apply(profile.id, { type: 'begin-renew' });
         try {
           const issued = await this.#renewFromStoredCredential(profile, cached);
+          // A cookie session hands back the token it already gave: that is no renewal.
+          if (cached && issued.token === cached.token) throw sameTokenError(profile);
           return await tokens.store(profile, cached ? 'renewed' : 'issued', issued);
         } catch (error) {
           const failure = this.options.fail(profile, error);
@@ -138,4 +140,13 @@ export class TokenRenewal {
       `${expired} and no credential is stored to renew it; sign in again`,
     );
   }
+}
+
+/** What renewing needs when the only way left to ask the cluster gives the same token back. */
+function sameTokenError(profile: Profile): AuthError {
+  const credential = profile.auth === 'secret-key' ? 'secret key' : 'password';
+  return new AuthError(
+    'NOT_SIGNED_IN',
+    `Renewing needs your ${credential}: sign in again or tick Remember me`,
+  );
 }

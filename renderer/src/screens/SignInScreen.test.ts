@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { apiContext } from '../lib/api-context.js';
 import { apiError, FakeApi, profileView } from '../lib/testing/fake-api.js';
@@ -60,10 +60,12 @@ describe('SignInScreen', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
   });
 
-  it('signs in with a secret key, saving the method to the profile first', async () => {
-    const api = new FakeApi()
-      .on('profiles:save', () => profileView({ auth: 'secret-key' }))
-      .on('session:login', () => ({ state: 'signed-in', kind: 'bearer', expiresAt: 1 }));
+  it('signs in with a secret key, and asks core to save the method only once it worked', async () => {
+    const api = new FakeApi().on('session:login', () => ({
+      state: 'signed-in',
+      kind: 'bearer',
+      expiresAt: 1,
+    }));
     const { onSignedIn } = setup(api);
     await fireEvent.click(screen.getByRole('button', { name: 'Use a secret key instead' }));
     expect(screen.queryByRole('button', { name: 'Sign in' })).toBe(null);
@@ -72,14 +74,62 @@ describe('SignInScreen', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Get token' }));
     await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
-    expect(api.calls.map((c) => c.channel)).toEqual(['profiles:save', 'session:login']);
-    expect(api.requests('profiles:save')[0]?.input).toMatchObject({ auth: 'secret-key' });
+    expect(api.calls.map((c) => c.channel)).toEqual(['session:login']);
     expect(api.requests('session:login')[0]).toEqual({
       profileId: 'p1',
       method: 'secret-key',
       secretKey: 'demo-secret-key',
       remember: false,
+      saveOnSuccess: { auth: 'secret-key' },
     });
+  });
+
+  it('another username: asks first, and a failed sign-in saves nothing', async () => {
+    const api = new FakeApi().on('session:login', () => {
+      throw apiError('AUTH_FAILED', 'Wrong username or password for erin');
+    });
+    const { onSignedIn } = setup(api);
+    await fireEvent.input(screen.getByLabelText('Username'), { target: { value: ' erin ' } });
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign in as “erin” and save it?' });
+    expect(dialog.textContent.replace(/\s+/g, ' ')).toContain(
+      'If the sign-in fails, nothing is saved',
+    );
+    expect(api.calls).toHaveLength(0);
+
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in and save' }));
+    await screen.findByRole('alert');
+    expect(screen.getByRole('alert').textContent).toContain('Wrong username or password for erin');
+    expect(screen.queryByRole('dialog')).toBe(null);
+    expect(api.requests('profiles:save')).toHaveLength(0);
+    expect(api.calls.map((c) => c.channel)).toEqual(['session:login']);
+    expect(api.requests('session:login')[0]).toMatchObject({
+      saveOnSuccess: { username: 'erin' },
+    });
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('another username, declined: nothing is sent at all', async () => {
+    const { api } = setup();
+    await fireEvent.input(screen.getByLabelText('Username'), { target: { value: 'erin' } });
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'pw' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Get token' }));
+    const dialog = screen.getByRole('dialog');
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBe(null);
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it('the profile’s own user signs in without asking or saving', async () => {
+    const api = new FakeApi().on('session:login', () => ({ state: 'signed-in', kind: 'cookie' }));
+    const { onSignedIn } = setup(api);
+    await fireEvent.input(screen.getByLabelText('Username'), { target: { value: 'tsadmin ' } });
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'admin' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+    expect(screen.queryByRole('dialog')).toBe(null);
+    expect(api.requests('session:login')[0]).not.toHaveProperty('saveOnSuccess');
   });
 
   it('shows the server’s reason in place, with the incident id under Details', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProfileView, TokenSummary } from '../lib/api.js';
 import { apiContext } from '../lib/api-context.js';
 import { Clock } from '../lib/clock.svelte.js';
-import { FakeApi, profileView } from '../lib/testing/fake-api.js';
+import { apiError, FakeApi, profileView } from '../lib/testing/fake-api.js';
 import TokenScreen from './TokenScreen.svelte';
 
 const now = Date.now();
@@ -99,6 +99,26 @@ describe('TokenScreen', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Renew' }));
     await screen.findByText(/Renewed: a new token, valid until/);
     expect(api.requests('session:renew')).toEqual([{ profileId: 'p1' }]);
+  });
+
+  it('a renewal that fails says what it needs in place, and not "Renewed"', async () => {
+    const { api } = setup();
+    api.on('session:renew', () => {
+      throw apiError(
+        'NOT_SIGNED_IN',
+        'Renewing needs your password: sign in again or tick Remember me',
+      );
+    });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Renew' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Renewing needs your password: sign in again or tick Remember me',
+    );
+    // The token on screen still stands: the heading says the renewal failed, not the session.
+    expect(alert.textContent).toContain('Not renewed');
+    expect(alert.textContent).not.toContain('Not signed in');
+    expect(document.body.textContent).not.toMatch(/Renewed/);
+    expect(screen.getByText('0123456789ab', { selector: 'code' })).toBeTruthy();
   });
 
   it('revokes only after a confirmation that says exactly what happens', async () => {
