@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../electron/core/errors/index.js';
 import { call, json, SECRETS } from '../../reliability/support/bad-server-kit.js';
-import { errorEnvelopeCases } from '../../reliability/support/field-cases.js';
+import { errorEnvelopeCases } from '../../reliability/support/error-envelope-cases.js';
 import { expectAppError, expectNoSecrets } from '../../support/expect-error.js';
 import { startRawServer, type RawServer } from '../../support/raw-server.js';
 
