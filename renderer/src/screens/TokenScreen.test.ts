@@ -33,6 +33,18 @@ function setup(profile = signedIn()) {
 }
 
 describe('TokenScreen', () => {
+  it('offers no second press while an action runs: Revoke waits for a renewal to finish', async () => {
+    let finish: (value: TokenSummary) => void = () => undefined;
+    const { api } = setup();
+    api.on('session:renew', () => new Promise<TokenSummary>((resolve) => (finish = resolve)));
+    const revoke = await screen.findByRole('button', { name: 'Revoke token' });
+    expect(revoke.hasAttribute('disabled')).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Renew' }));
+    await vi.waitFor(() => expect(revoke.hasAttribute('disabled')).toBe(true));
+    finish({ ...summary, expiresAt: now + 7_200_000 });
+    await vi.waitFor(() => expect(revoke.hasAttribute('disabled')).toBe(false));
+  });
+
   it('keeps the token masked until an explicit reveal', async () => {
     const { api } = setup();
     await screen.findByText('0123456789ab', { selector: 'code' });
