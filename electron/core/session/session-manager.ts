@@ -10,7 +10,7 @@ import type { SessionState, SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
 import { signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
 import { TokenCache } from './token-cache.js';
-import { TokenRenewal } from './token-renewal.js';
+import { keepMinTtl, TokenRenewal } from './token-renewal.js';
 
 export interface SessionManagerOptions {
   profiles: ProfileStore;
@@ -161,11 +161,8 @@ export class SessionManager {
     if (cached && cached.expiresAt - this.#now() >= minTtlMs) return cached;
     if (!this.#states.known(profile.id)) await this.restore(profile.id);
     const token = await this.#renewal.renew(profile, minTtlMs);
-    // An asked-for time left is a promise: a renewal that cannot meet it is refused, not handed
-    // out (the token stays stored for callers that ask less).
-    if (options.minTtlSeconds !== undefined && token.expiresAt - this.#now() < minTtlMs) {
-      throw shortLived(profile, token.expiresAt - this.#now(), options.minTtlSeconds);
-    }
+    if (options.minTtlSeconds !== undefined)
+      keepMinTtl(profile, token.expiresAt - this.#now(), options.minTtlSeconds);
     return token;
   }
 
@@ -379,21 +376,6 @@ export class SessionManager {
     }
     return error;
   }
-}
-
-/** Why the freshest token the profile can get still ends before the time asked. */
-function shortLived(profile: Profile, leftMs: number, askedSeconds: number): AuthError {
-  const left = Math.max(0, Math.floor(leftMs / 1000));
-  if (profile.validitySeconds < askedSeconds) {
-    return new AuthError(
-      'TOKEN_EXPIRED',
-      `"${profile.name}" gets tokens valid for ${profile.validitySeconds} s (its token validity), less than the ${askedSeconds} s asked; raise its token validity to ask for longer`,
-    );
-  }
-  return new AuthError(
-    'TOKEN_EXPIRED',
-    `The cluster gave "${profile.name}" a token valid for ${left} s, less than the ${askedSeconds} s asked (it limits how long its tokens live)`,
-  );
 }
 
 /** A read that found the secret bound elsewhere (and forgot it) reads here as "none". */

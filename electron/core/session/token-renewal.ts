@@ -150,3 +150,28 @@ function sameTokenError(profile: Profile): AuthError {
     `Renewing needs your ${credential}: sign in again or tick Remember me`,
   );
 }
+
+/**
+ * An asked-for time left is a promise: a renewed token that cannot meet it is refused, not handed
+ * out (it stays stored for callers that ask less). Says why: the profile's own token validity, or
+ * the cluster's limit.
+ */
+export function keepMinTtl(profile: Profile, leftMs: number, askedSeconds: number): void {
+  if (leftMs >= askedSeconds * 1000) return;
+  throw shortLived(profile, leftMs, askedSeconds);
+}
+
+/** Why the freshest token the profile can get still ends before the time asked. */
+function shortLived(profile: Profile, leftMs: number, askedSeconds: number): AuthError {
+  const left = Math.max(0, Math.floor(leftMs / 1000));
+  if (profile.validitySeconds < askedSeconds) {
+    return new AuthError(
+      'TOKEN_EXPIRED',
+      `"${profile.name}" gets tokens valid for ${profile.validitySeconds} s (its token validity), less than the ${askedSeconds} s asked; raise its token validity to ask for longer`,
+    );
+  }
+  return new AuthError(
+    'TOKEN_EXPIRED',
+    `The cluster gave "${profile.name}" a token valid for ${left} s, less than the ${askedSeconds} s asked (it limits how long its tokens live)`,
+  );
+}
