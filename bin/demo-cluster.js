@@ -3,8 +3,8 @@
 import { configDir } from '../dist/electron/core/config-dir.js';
 import { ProfileStore } from '../dist/electron/core/profiles/index.js';
 
-/** The variable that hands the demo cluster's URL to the desktop app (read only when not packaged). */
-export const DEMO_CLUSTER_ENV = 'TSM_DEMO_CLUSTER_URL';
+// The variable that hands the demo cluster's URL to the desktop app (read only when not packaged).
+export { DEMO_CLUSTER_ENV } from '../dist/electron/core/app/demo-profile.js';
 
 export async function startDemoCluster() {
   const { startEmulator } = await import('../dist/test/emulator/index.js');

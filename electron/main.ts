@@ -14,7 +14,7 @@ import {
   type WebContents,
 } from 'electron';
 import { AppServices } from './core/app/app-services.js';
-import { ensureDemoProfile } from './core/app/demo-profile.js';
+import { DEMO_CLUSTER_ENV, ensureDemoProfile } from './core/app/demo-profile.js';
 import { createQuitSequence } from './core/app/quit-sequence.js';
 import { configDir } from './core/config-dir.js';
 import { PRODUCT_NAME } from './core/product.js';
@@ -47,9 +47,6 @@ const electronStoreBackend: BackendFactory = async (options) => {
     configFileMode: SETTINGS_FILE_MODE,
   }) as unknown as SettingsBackend;
 };
-
-/** Set by the dev launcher (bin/start-app.js) on a first run: the emulator's URL, for a demo profile. */
-const DEMO_CLUSTER_ENV = 'TSM_DEMO_CLUSTER_URL';
 
 function notify(text: NotificationText): void {
   if (Notification.isSupported()) new Notification(text).show();

@@ -2,6 +2,9 @@ import type { ProfileStore } from '../profiles/index.js';
 
 export const DEMO_PROFILE_NAME = 'Demo cluster';
 
+/** Set by the dev launcher (bin/start-app.js) on a first run: the emulator's URL, for a demo profile. */
+export const DEMO_CLUSTER_ENV = 'TSM_DEMO_CLUSTER_URL';
+
 /**
  * The first-run experience: with no profile yet, a "Demo cluster" profile pointing at the built-in
  * emulator, so there is something to sign in to. An existing setup is never touched, except to
