@@ -19,4 +19,8 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   // The child of `tsm exec` gets this terminal itself, as any shell would give it.
   childStdio: 'inherit',
+  onInterrupt(listener) {
+    process.on('SIGINT', listener);
+    return () => process.off('SIGINT', listener);
+  },
 });

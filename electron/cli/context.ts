@@ -18,6 +18,8 @@ export class Context {
   readonly now: () => number;
   /** The profile the command works on, once known: error hints name it (`tsm login -p NAME`). */
   profileName: string | undefined = undefined;
+  /** `tsm login --browser-endpoint`: the browser to sign in with, before TSM_BROWSER_ENDPOINT. */
+  browserEndpoint: string | undefined = undefined;
   #profiles: ProfileStore | undefined;
   #vault: Promise<ProfileVault> | undefined;
   #audit: AuditLog | undefined;
@@ -116,6 +118,18 @@ export class Context {
         configDir: this.configDir,
         now: this.now,
         timers: false,
+        // Loaded only when a sign-in opens a browser: `tsm token` never pays for it.
+        browser: {
+          open: async (url, options) => {
+            const { devToolsBrowser } = await import('../core/browser-sign-in/devtools-browser.js');
+            const { env } = this;
+            return devToolsBrowser({
+              endpoint: this.browserEndpoint ?? (env.TSM_BROWSER_ENDPOINT || undefined),
+              executable: env.TSM_BROWSER || undefined,
+              searchPath: env.PATH,
+            }).open(url, options);
+          },
+        },
       });
     })();
     return this.#manager;

@@ -20,6 +20,7 @@ const BY_CODE: Partial<Record<ErrorCode, number>> = {
   NOT_SIGNED_IN: EXIT.auth,
   TOKEN_EXPIRED: EXIT.auth,
   TOKEN_REVOKED: EXIT.auth,
+  SIGN_IN_UNFINISHED: EXIT.auth,
   NETWORK: EXIT.network,
   TIMEOUT: EXIT.network,
   CANCELLED: EXIT.network,

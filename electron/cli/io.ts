@@ -25,4 +25,9 @@ export interface CliIo {
    * stays a terminal, output is never copied); 'pipe' carries it through stdin/stdout/stderr above.
    */
   readonly childStdio: 'inherit' | 'pipe';
+  /**
+   * Ctrl-C: call `listener` instead of dying at once, for a command with something to close (the
+   * browser of a sign-in). Returns the way to stop listening. Absent: Ctrl-C ends the process.
+   */
+  onInterrupt?(listener: () => void): () => void;
 }

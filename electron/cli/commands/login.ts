@@ -1,9 +1,11 @@
+import { signsInThroughBrowser } from '../../core/profiles/profile.js';
 import type { SignInRequest } from '../../core/session/index.js';
 import { parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { relativeTime } from '../output.js';
 import { promptSecret, readSecretFromStdin } from '../secret-input.js';
 import { UsageError } from '../usage-error.js';
+import { signInThroughBrowser } from './login-browser.js';
 
 const FLAGS = {
   'password-stdin': { type: 'boolean' },
@@ -11,6 +13,8 @@ const FLAGS = {
   'token-stdin': { type: 'boolean' },
   bearer: { type: 'boolean' },
   'remember-me': { type: 'boolean' },
+  timeout: { type: 'string' },
+  'browser-endpoint': { type: 'string' },
 } as const;
 
 /**
@@ -22,6 +26,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   if (positionals.length > 0)
     throw new UsageError(`login takes no arguments; use -p NAME to pick a profile`);
   const profile = await context.profile(stringFlag(values, 'profile'));
+  if (signsInThroughBrowser(profile.auth)) return signInThroughBrowser(profile, values, context);
   const stdinFlags = ['password-stdin', 'secret-key-stdin', 'token-stdin'].filter(
     (flag) => values[flag] === true,
   );
@@ -35,7 +40,9 @@ export async function run(args: string[], context: Context): Promise<number> {
   if (stdinFlags[0] && stdinFlags[0] !== expected) {
     throw new UsageError(`"${profile.name}" signs in with ${profile.auth}; use --${expected}`);
   }
-  const label = { password: 'password', 'secret-key': 'secret key', token: 'token' }[profile.auth];
+  const label = { password: 'password', 'secret-key': 'secret key', token: 'token' }[
+    profile.auth
+  ];
   const secret = stdinFlags[0]
     ? await readSecretFromStdin(context.io.stdin, label)
     : await promptSecret(

@@ -12,3 +12,4 @@ export { ResponseError, type ResponseErrorCode } from './response-error.js';
 export { InputError } from './input-error.js';
 export { KeychainError, type KeychainProblem } from './keychain-error.js';
 export { StorageError } from './storage-error.js';
+export { BrowserSignInError, type BrowserSignInEnd } from './browser-sign-in-error.js';

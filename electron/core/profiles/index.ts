@@ -1,6 +1,8 @@
-export type { Profile, ProfileInput, AuthMethod } from './profile.js';
+export type { Profile, ProfileInput, AuthMethod, BrowserAuthMethod } from './profile.js';
 export {
   AUTH_METHODS,
+  BROWSER_AUTH_METHODS,
+  signsInThroughBrowser,
   DEFAULT_VALIDITY_SECONDS,
   effectiveDialect,
   profileIdSchema,

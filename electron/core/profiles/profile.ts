@@ -1,9 +1,20 @@
 import * as v from 'valibot';
 import { DIALECTS, type Dialect } from '../thoughtspot/types.js';
 
-/** How a profile signs in: a password, a trusted-auth secret key, or a bearer token pasted in. */
-export const AUTH_METHODS = ['password', 'secret-key', 'token'] as const;
+/**
+ * How a profile signs in: a password, a trusted-auth secret key, a bearer token pasted in, or in a
+ * browser: SAML or OIDC single sign-on, or the cluster's own sign-in page (multi-factor, IAMv2).
+ */
+export const AUTH_METHODS = ['password', 'secret-key', 'token', 'saml', 'oidc', 'browser'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+/** The ways of signing in that happen in a browser window; the cluster then holds the session. */
+export const BROWSER_AUTH_METHODS = ['saml', 'oidc', 'browser'] as const;
+export type BrowserAuthMethod = (typeof BROWSER_AUTH_METHODS)[number];
+
+export function signsInThroughBrowser(auth: AuthMethod): auth is BrowserAuthMethod {
+  return (BROWSER_AUTH_METHODS as readonly string[]).includes(auth);
+}
 
 /** A profile's id as a caller may name it: short, and nothing a path or a header could abuse. */
 export const profileIdSchema = v.pipe(
@@ -19,6 +30,7 @@ export interface Profile {
   name: string;
   /** Normalized cluster URL: scheme, host, port, optional path prefix; no trailing slash. */
   url: string;
+  /** Empty for a browser sign-in profile until the cluster has said who signed in. */
   username: string;
   auth: AuthMethod;
   org?: number;

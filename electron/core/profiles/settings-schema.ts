@@ -18,7 +18,8 @@ export const storedProfile = v.object({
   id: text(64),
   name: text(64),
   url: text(2048),
-  username: text(256),
+  // Empty only for a browser sign-in profile whose user the cluster has not named yet.
+  username: v.pipe(v.string(), v.maxLength(256)),
   auth: v.picklist(AUTH_METHODS),
   org: v.optional(int(0, 2 ** 31 - 1)),
   dialect: v.picklist(['auto', 'A', 'B', 'C'] as const),

@@ -7,6 +7,8 @@ import { normalizeClusterUrl } from './cluster-url.js';
 import {
   AUTH_METHODS,
   DEFAULT_VALIDITY_SECONDS,
+  signsInThroughBrowser,
+  type AuthMethod,
   type Profile,
   type ProfileInput,
 } from './profile.js';
@@ -90,6 +92,12 @@ export function checkKnownOrg(
   throw new InputError(`Org ${org} is not one of ${username}'s orgs on this cluster (${list})`);
 }
 
+/** A browser sign-in learns the username from the cluster, so there it may be left empty. */
+function checkUsername(username: string, auth: AuthMethod): string {
+  if (signsInThroughBrowser(auth) && !username.trim()) return '';
+  return checkText('The username', username, MAX_USERNAME);
+}
+
 /**
  * Builds a complete, valid profile from what a person entered, over `base` when editing. Every
  * message names the field and what to do.
@@ -122,7 +130,7 @@ export function buildProfile(
     id: base.id,
     name: checkName(input.name, others, base.id),
     url,
-    username: checkText('The username', input.username, MAX_USERNAME),
+    username: checkUsername(input.username, auth),
     auth,
     dialect,
     tls: {

@@ -1,3 +1,4 @@
+import { isAppError } from '../errors/index.js';
 import type { Profile } from '../profiles/index.js';
 import type { StoredToken } from '../secrets/index.js';
 import type { ClusterAccess } from './cluster-access.js';
@@ -35,5 +36,15 @@ export async function signOutAtCluster(
   } catch {
     // Offline or already ended: still forgotten here; the cluster ends it on its own.
     return 'unreachable';
+  }
+}
+
+/** A read that found the secret bound elsewhere (and forgot it) reads here as "none". */
+export async function unlessForeign<T>(read: Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_SIGNED_IN') return undefined;
+    throw error;
   }
 }

@@ -15,3 +15,8 @@ export {
   type SessionState,
   type SessionEventType,
 } from './session-state.js';
+export {
+  DEFAULT_BROWSER_SIGN_IN_TIMEOUT_MS,
+  type BrowserSignInOptions,
+  type BrowserSignInResult,
+} from './browser-session.js';

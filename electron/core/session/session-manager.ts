@@ -3,12 +3,15 @@ import { AuthError, InputError, isAppError } from '../errors/index.js';
 import type { Profile, ProfileStore } from '../profiles/index.js';
 import type { ProfileVault, StoredToken } from '../secrets/index.js';
 import type { SessionInfo, ThoughtSpotClient } from '../thoughtspot/index.js';
+import type { BrowserSignIn } from '../browser-sign-in/port.js';
+import type { BrowserSignInOptions, BrowserSignInResult } from './browser-session.js';
+import { BrowserSignIns } from './browser-sign-ins.js';
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
-import { signOutAtCluster, type ClusterSignOut } from './cluster-sign-out.js';
+import { signOutAtCluster, unlessForeign, type ClusterSignOut } from './cluster-sign-out.js';
 import { sessionLog, type SessionLog } from './session-log.js';
 import type { SessionState, SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
-import { signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
+import { saveAccepted, signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
 import { TokenCache } from './token-cache.js';
 import { keepMinTtl, TokenRenewal } from './token-renewal.js';
 
@@ -26,6 +29,8 @@ export interface SessionManagerOptions {
   timers?: boolean;
   /** Ask the server about live sessions this often (ms); off when absent. */
   validateEveryMs?: number;
+  /** The host's browser for SAML, OIDC and the cluster's own sign-in page. */
+  browser?: BrowserSignIn;
 }
 
 export type { SessionChange, SignInRequest };
@@ -51,6 +56,7 @@ export class SessionManager {
   readonly #tokens: TokenCache;
   readonly #signInContext: SignInContext;
   readonly #renewal: TokenRenewal;
+  readonly #browserSignIns: BrowserSignIns;
   readonly #validator: ReturnType<typeof setInterval> | undefined;
   readonly #unwatchProfiles: () => void;
 
@@ -85,10 +91,19 @@ export class SessionManager {
       refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
       fail: (profile, error) => this.#fail(profile, error),
     });
-    // Whoever edits the profile (window, CLI, demo reset), secrets for the old cluster go with it.
-    this.#unwatchProfiles = options.profiles.onIdentityChange((profile) =>
-      this.#forgetMoved(profile),
-    );
+    this.#browserSignIns = new BrowserSignIns({
+      context: { ...this.#signInContext, access: this.access, profiles: options.profiles },
+      port: options.browser,
+      restore: (profileId) => this.restore(profileId),
+      fail: (profile, error) => this.#fail(profile, error),
+      refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
+    });
+    // Whoever edits the profile (window, CLI, demo reset), secrets for the old cluster go with it,
+    // and a sign-in still open for it ends.
+    this.#unwatchProfiles = options.profiles.onIdentityChange((profile) => {
+      this.#browserSignIns.profileChanged(profile);
+      return this.#forgetMoved(profile);
+    });
     if (options.validateEveryMs) {
       this.#validator = setInterval(() => void this.validateAll(), options.validateEveryMs);
       this.#validator.unref();
@@ -134,7 +149,7 @@ export class SessionManager {
     try {
       const client = await this.access.client(profile);
       const status = await signInWith(this.#signInContext, profile, client, request, () =>
-        this.#saveAccepted(saved, change),
+        saveAccepted(this.#o.profiles, saved, change),
       );
       // Recency orders the tray; once a minute is enough, and spares a settings write per sign-in.
       if (this.#now() - (profile.lastUsedAt ?? 0) > 60_000) {
@@ -144,6 +159,22 @@ export class SessionManager {
     } catch (error) {
       throw this.#fail(profile, error);
     }
+  }
+
+  /**
+   * Signs in through the host's browser (SAML, OIDC, the cluster's own page): waits for the person,
+   * then keeps the cluster's session. A second call for the same profile joins the first.
+   */
+  signInThroughBrowser(
+    profileId: string,
+    options: BrowserSignInOptions = {},
+  ): Promise<BrowserSignInResult> {
+    return this.#browserSignIns.signIn(this.#o.profiles.get(profileId), options);
+  }
+
+  /** Ends a browser sign-in under way; says whether there was one. */
+  cancelBrowserSignIn(profileId: string): boolean {
+    return this.#browserSignIns.cancel(profileId);
   }
 
   /**
@@ -293,25 +324,6 @@ export class SessionManager {
     if (this.#validator) clearInterval(this.#validator);
   }
 
-  /**
-   * What a sign-in the cluster accepted changes in the profile. A new username forgets the old
-   * user's secrets (the identity listener) before the new ones are kept.
-   */
-  async #saveAccepted(
-    saved: Profile,
-    change: { username?: string | undefined; auth?: Profile['auth'] | undefined },
-  ): Promise<void> {
-    const username = change.username ?? saved.username;
-    const auth = change.auth ?? saved.auth;
-    if (username === saved.username && auth === saved.auth) return;
-    await this.#o.profiles.update(saved.id, {
-      name: saved.name,
-      url: saved.url,
-      username,
-      auth,
-    });
-  }
-
   /** The profile now names another cluster or user: its token, cookies and credentials go. */
   async #forgetMoved(profile: Profile): Promise<void> {
     if ((await this.#o.vault.entries(profile.id)).length === 0) return;
@@ -375,15 +387,5 @@ export class SessionManager {
       );
     }
     return error;
-  }
-}
-
-/** A read that found the secret bound elsewhere (and forgot it) reads here as "none". */
-async function unlessForeign<T>(read: Promise<T | undefined>): Promise<T | undefined> {
-  try {
-    return await read;
-  } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_SIGNED_IN') return undefined;
-    throw error;
   }
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AUTH_METHODS, type Profile } from '../profiles/index.js';
+import { AUTH_METHODS, type Profile, type ProfileStore } from '../profiles/index.js';
 import type { ProfileVault } from '../secrets/index.js';
 import type { Credential, IssuedToken, ThoughtSpotClient } from '../thoughtspot/index.js';
 import type { SessionLog } from './session-log.js';
@@ -143,6 +143,21 @@ export function issueToken(
     validitySeconds: profile.validitySeconds,
     ...(profile.org !== undefined && client.dialect !== 'A' ? { orgId: profile.org } : {}),
   });
+}
+
+/**
+ * What a sign-in the cluster accepted changes in the profile. A new username forgets the old
+ * user's secrets (the identity listener) before the new ones are kept.
+ */
+export async function saveAccepted(
+  profiles: ProfileStore,
+  saved: Profile,
+  change: { username?: string | undefined; auth?: Profile['auth'] | undefined },
+): Promise<void> {
+  const username = change.username ?? saved.username;
+  const auth = change.auth ?? saved.auth;
+  if (username === saved.username && auth === saved.auth) return;
+  await profiles.update(saved.id, { name: saved.name, url: saved.url, username, auth });
 }
 
 /** remember: true keeps the credential for renewals; false forgets one kept before. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { AuthError } from '../errors/index.js';
-import type { Profile } from '../profiles/index.js';
+import { BROWSER_AUTH_LABELS } from '../browser-sign-in/start-url.js';
+import { signsInThroughBrowser, type Profile } from '../profiles/index.js';
 import type { ProfileVault, StoredToken } from '../secrets/index.js';
 import { withLock } from '../storage/file-lock.js';
 import type { IssuedToken } from '../thoughtspot/index.js';
@@ -137,13 +138,21 @@ export class TokenRenewal {
     }
     throw new AuthError(
       'NOT_SIGNED_IN',
-      `${expired} and no credential is stored to renew it; sign in again`,
+      signsInThroughBrowser(profile.auth)
+        ? `${expired} and its browser session has ended; sign in through ${BROWSER_AUTH_LABELS[profile.auth]} again`
+        : `${expired} and no credential is stored to renew it; sign in again`,
     );
   }
 }
 
 /** What renewing needs when the only way left to ask the cluster gives the same token back. */
 function sameTokenError(profile: Profile): AuthError {
+  if (signsInThroughBrowser(profile.auth)) {
+    return new AuthError(
+      'NOT_SIGNED_IN',
+      `The cluster hands back the same token while its session lasts; for a new one, sign in through ${BROWSER_AUTH_LABELS[profile.auth]} again`,
+    );
+  }
   const credential = profile.auth === 'secret-key' ? 'secret key' : 'password';
   return new AuthError(
     'NOT_SIGNED_IN',
