@@ -13,7 +13,7 @@ import type { AuditEntry } from '../core/audit/audit-log.js';
 import type { ErrorDetails } from '../core/errors/index.js';
 import { COPY_FORMATS, type CopyFormat } from '../core/clipboard/token-formats.js';
 import { profileIdSchema as id, profileInputSchema } from '../core/profiles/index.js';
-import { signInRequestSchema } from '../core/session/index.js';
+import { signInRequestSchema, type BrowserSignInResult } from '../core/session/index.js';
 import type { SessionStatus } from '../core/session/session-state.js';
 import type { Dialect, SessionInfo } from '../core/thoughtspot/types.js';
 import type { WireError } from './wire-error.js';
@@ -29,7 +29,7 @@ export type SecretsState = SecretsStatus;
 export type AppSettings = Preferences;
 export type { AppEvent, CopyFormat, ProfileView, TokenSummary, WireError };
 // What the answers are made of, so the renderer takes every type it needs from here alone.
-export type { AuditEntry, Dialect, ErrorDetails, SessionInfo, SessionStatus };
+export type { AuditEntry, BrowserSignInResult, Dialect, ErrorDetails, SessionInfo, SessionStatus };
 
 interface Channel<Request extends v.GenericSchema, Response> {
   request: Request;
@@ -58,6 +58,10 @@ export const CONTRACT = {
     v.strictObject({ url: short(4096), assumeHttps: v.optional(v.boolean()) }),
   ),
   'session:login': channel<SessionStatus>()(signInRequestSchema({ profileId: id })),
+  /** SAML, OIDC or the cluster's page in a window of the app's own; resolves once signed in. */
+  'session:signInWithBrowser': channel<BrowserSignInResult>()(profileRef),
+  /** Ends a browser sign-in under way; `cancelled` is false when there was none. */
+  'session:cancelBrowserSignIn': channel<{ cancelled: boolean }>()(profileRef),
   'session:getToken': channel<TokenSummary>()(
     v.strictObject({ profileId: id, minTtlSeconds: v.optional(seconds) }),
   ),

@@ -36,6 +36,11 @@ export function createHandlers(services: AppServices): Handlers {
       Promise.resolve({ url: normalizeClusterUrl(url, assumeHttps ? { assumeHttps } : {}) }),
     // A sign-in may save the username or method it was made with (and notes its last use).
     'session:login': ({ profileId, ...request }) => changed(manager.signIn(profileId, request)),
+    // The cluster names the user, which the profile then keeps.
+    'session:signInWithBrowser': ({ profileId }) =>
+      changed(manager.signInThroughBrowser(profileId)),
+    'session:cancelBrowserSignIn': ({ profileId }) =>
+      Promise.resolve({ cancelled: manager.cancelBrowserSignIn(profileId) }),
     'session:getToken': ({ profileId, minTtlSeconds }) =>
       manager.getToken(profileId, compact({ minTtlSeconds })).then(tokenSummary),
     'session:renew': ({ profileId }) => manager.renew(profileId).then(tokenSummary),
