@@ -1,7 +1,7 @@
 import type { AppError } from '../core/errors/index.js';
 
 /** Session-over messages from core end with this; the terminal can name the command instead. */
-const SIGN_IN_AGAIN = /;? sign in (again|first)$/;
+const SIGN_IN_AGAIN = /;? sign in( through .+)? (again|first)$/;
 /** Core's remedy for "there is no keychain here"; in a terminal the switch is an env variable. */
 const FALLBACK = 'use the encrypted-file fallback';
 const FALLBACK_HERE = 'set TSM_SECRET_STORE=encrypted-file to keep secrets in an encrypted file';
@@ -23,12 +23,18 @@ export function loginCommand(profileName: string | undefined): string {
 export function messageFor(error: AppError, profileName: string | undefined): string {
   const { message } = error;
   if (['NOT_SIGNED_IN', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'].includes(error.code)) {
-    if (SIGN_IN_AGAIN.test(message)) {
+    const match = SIGN_IN_AGAIN.exec(message);
+    if (match) {
       return message.replace(
         SIGN_IN_AGAIN,
-        `; sign in again with \`${loginCommand(profileName)}\``,
+        `; sign in${match[1] ?? ''} again with \`${loginCommand(profileName)}\``,
       );
     }
+  }
+  // No API call takes a second factor; the cluster's own page in a browser does.
+  if (error.code === 'MFA_REQUIRED') {
+    const name = profileName === undefined ? 'NAME' : shellWord(profileName);
+    return `${message}: \`tsm profile edit ${name} --auth browser\`, then \`${loginCommand(profileName)}\``;
   }
   if (error.code === 'KEYCHAIN_UNAVAILABLE' && message.includes(FALLBACK)) {
     return message.replace(FALLBACK, FALLBACK_HERE);

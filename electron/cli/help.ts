@@ -7,7 +7,7 @@ export const HELP = `tsm — ThoughtSpot sessions from the terminal
 Usage: tsm COMMAND [options]
 
 Profiles
-  profile add NAME --url URL --user USER [--auth password|secret-key|token] [--org ID]
+  profile add NAME --url URL [--user USER] [--auth password|secret-key|token|saml|oidc|browser] [--org ID]
           [--dialect auto|A|B|C] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
   profile edit NAME [--url URL] [--user USER] [--org ID] [--validity S] [--auto-renew|--no-auto-renew]
           [--ca-file PEM] [--insecure|--secure] [--name NEW]   (a new URL or user signs you out)
@@ -17,7 +17,8 @@ Sessions (-p NAME picks a profile; the default profile otherwise)
   status    every profile: signed in as, session, time left, org (no network; exit 3 if the
             default profile has no live session)
   login     sign in (cookie session; a token for secret-key and token profiles)
-            secrets from a prompt, or --password-stdin / --secret-key-stdin / --token-stdin
+            secrets from a prompt, or --password-stdin / --secret-key-stdin / --token-stdin;
+            saml, oidc and browser profiles sign in in a browser window (--timeout S)
   token     print a token valid for at least --min-ttl S (default 60), renewing if allowed
   info      who you are signed in as         validate  ask the cluster whether the session lives
   logout    sign out and forget the secrets  revoke    revoke the token at the cluster
@@ -51,15 +52,16 @@ const SETTINGS = '6 settings file cannot be read or written';
 
 const COMMANDS: Record<string, CommandHelp> = {
   profile: {
-    usage: `tsm profile add NAME --url URL --user USER [options]
+    usage: `tsm profile add NAME --url URL [--user USER] [options]
        tsm profile edit NAME [options] [--name NEW]
        tsm profile list | show NAME | remove NAME | default NAME | export [FILE|-] | import FILE`,
     about:
       "Profiles name a cluster and a user; they hold no secrets. remove also forgets the profile's secrets; edit with a new --url or --user signs you out of the profile (its secrets are forgotten), other edits keep the session.",
     options: [
       '--url URL            the cluster (https://; http:// only for loopback or with --assume-https)',
-      '--user USER          the ThoughtSpot username',
-      '--auth METHOD        password (default), secret-key (trusted authentication) or token',
+      '--user USER          the ThoughtSpot username (saml, oidc, browser: learned at sign-in)',
+      '--auth METHOD        password (default), secret-key (trusted authentication), token,',
+      "                     saml or oidc (single sign-on), browser (the cluster's page: multi-factor)",
       '--org ID             the org to sign in to',
       '--dialect D          auto (default), A, B or C: which session API the cluster speaks',
       '--ca-file PEM        trust the certificates in this file as well',
@@ -74,14 +76,17 @@ const COMMANDS: Record<string, CommandHelp> = {
     exits: [KEYS, SETTINGS],
   },
   login: {
-    usage: 'tsm login [-p NAME] [--password-stdin | --secret-key-stdin | --token-stdin] [--bearer]',
+    usage: `tsm login [-p NAME] [--password-stdin | --secret-key-stdin | --token-stdin] [--bearer]
+       tsm login [-p NAME] [--timeout S] [--browser-endpoint URL]   (saml, oidc, browser profiles)`,
     about:
-      "Signs in by the profile's method. The secret is asked with echo off, or read from stdin; never from arguments.",
+      "Signs in by the profile's method. The secret is asked with echo off, or read from stdin; never from arguments. SAML, OIDC and browser profiles open the sign-in page in a browser of tsm's own (a fresh profile, deleted afterwards), wait for you to finish there, and keep the cluster's session; Ctrl-C or closing the window cancels. The browser: --browser-endpoint or TSM_BROWSER_ENDPOINT (a running Chromium's DevTools endpoint, http://127.0.0.1:PORT), else TSM_BROWSER (an executable), else the first of chromium, google-chrome, microsoft-edge, brave on PATH.",
     options: [
       PROFILE,
       '--password-stdin     read the password from stdin (likewise --secret-key-stdin, --token-stdin)',
       '--bearer             a bearer token instead of a cookie session (password profiles)',
       '--remember-me        ask the cluster for a long cookie session',
+      '--timeout S          how long to wait for a browser sign-in (default 300)',
+      '--browser-endpoint URL   sign in in this running browser (a new tab, a fresh context)',
       JSON_OUT,
       VERBOSE,
     ],

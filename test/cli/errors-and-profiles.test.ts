@@ -123,7 +123,7 @@ describe('tsm errors: one clear line on stderr and a documented exit code', () =
       'Mfa',
       'mfa-user',
       3,
-      `tsm: This cluster requires multi-factor sign-in for mfa-user at ${'URL'}; use a trusted-auth secret key or a token instead`,
+      `tsm: This cluster requires multi-factor sign-in for mfa-user at ${'URL'}; sign in through its own sign-in page in a browser instead: \`tsm profile edit Mfa --auth browser\`, then \`tsm login -p Mfa\``,
     ],
     [
       'Locked',

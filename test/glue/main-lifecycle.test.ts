@@ -1,6 +1,6 @@
 // electron/main.ts against the Electron double: one instance, start-up settings, quitting.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_PROFILE_NAME } from '../../electron/core/app/demo-profile.js';
+import { DEMO_PROFILE_NAME, DEMO_SSO_PROFILE_NAME } from '../../electron/core/app/demo-profile.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { launchMain, type LaunchedMain } from './support/launch-main.js';
 import { signInBearer } from './support/sign-in.js';
@@ -83,7 +83,12 @@ describe('the main process lifecycle', () => {
     main = await launchMain({ env: { TSM_DEMO_CLUSTER_URL: emulator.url } });
     await expect(main.invoke('profiles:list', {})).resolves.toMatchObject({
       ok: true,
-      data: { profiles: [{ name: DEMO_PROFILE_NAME, url: emulator.url }] },
+      data: {
+        profiles: [
+          { name: DEMO_PROFILE_NAME, url: emulator.url },
+          { name: DEMO_SSO_PROFILE_NAME, url: emulator.url },
+        ],
+      },
     });
     main.stop();
     main = await launchMain({ isPackaged: true, env: { TSM_DEMO_CLUSTER_URL: emulator.url } });

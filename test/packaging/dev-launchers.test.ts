@@ -52,7 +52,12 @@ describe('dev launchers', () => {
       });
       expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?key=/);
       const settings: unknown = JSON.parse(readFileSync(join(configDir, 'settings.json'), 'utf8'));
-      expect(settings).toMatchObject({ profiles: [{ name: 'Demo cluster', username: 'tsadmin' }] });
+      expect(settings).toMatchObject({
+        profiles: [
+          { name: 'Demo cluster', username: 'tsadmin' },
+          { name: 'Demo cluster (SSO)', auth: 'saml' },
+        ],
+      });
       const demoUrl = /"url": "([^"]+)"/.exec(
         readFileSync(join(configDir, 'settings.json'), 'utf8'),
       );

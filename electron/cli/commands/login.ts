@@ -40,9 +40,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   if (stdinFlags[0] && stdinFlags[0] !== expected) {
     throw new UsageError(`"${profile.name}" signs in with ${profile.auth}; use --${expected}`);
   }
-  const label = { password: 'password', 'secret-key': 'secret key', token: 'token' }[
-    profile.auth
-  ];
+  const label = { password: 'password', 'secret-key': 'secret key', token: 'token' }[profile.auth];
   const secret = stdinFlags[0]
     ? await readSecretFromStdin(context.io.stdin, label)
     : await promptSecret(

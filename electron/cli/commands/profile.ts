@@ -135,9 +135,14 @@ function inputFrom(name: string, values: Record<string, unknown>): ProfileInput 
   const url = stringFlag(values, 'url');
   const user = stringFlag(values, 'user');
   if (!url) throw new UsageError('profile add needs --url URL');
-  if (!user) throw new UsageError('profile add needs --user USER');
-  const input: ProfileInput = { name, url, username: user };
   const auth = stringFlag(values, 'auth');
+  // SSO and the cluster's page name the user at sign-in; every other way needs it now.
+  const learnsUser = auth === 'saml' || auth === 'oidc' || auth === 'browser';
+  if (!user && !learnsUser)
+    throw new UsageError(
+      'profile add needs --user USER (with --auth saml, oidc or browser the cluster names the user at sign-in)',
+    );
+  const input: ProfileInput = { name, url, username: user ?? '' };
   if (auth !== undefined) input.auth = auth as AuthMethod;
   const org = intFlag(values, 'org');
   if (org !== undefined) input.org = org;
@@ -198,7 +203,7 @@ export async function run(args: string[], context: Context): Promise<number> {
           p.id === defaultId ? '*' : '',
           p.name,
           p.url,
-          p.username,
+          p.username || '(at sign-in)',
           p.auth,
           p.dialect === 'auto'
             ? `auto${p.detectedDialect ? ` (${p.detectedDialect})` : ''}`

@@ -1,6 +1,8 @@
 import type { ProfileStore } from '../profiles/index.js';
 
 export const DEMO_PROFILE_NAME = 'Demo cluster';
+/** The same cluster through its identity provider: SAML single sign-on, the user named there. */
+export const DEMO_SSO_PROFILE_NAME = 'Demo cluster (SSO)';
 
 /** Set by the dev launcher (bin/start-app.js) on a first run: the emulator's URL, for a demo profile. */
 export const DEMO_CLUSTER_ENV = 'TSM_DEMO_CLUSTER_URL';
@@ -14,9 +16,12 @@ export async function ensureDemoProfile(
   profiles: ProfileStore,
   emulatorUrl: string,
 ): Promise<void> {
-  const existing = profiles.find(DEMO_PROFILE_NAME);
-  if (existing) {
-    if (existing.url !== emulatorUrl) {
+  const demos = [DEMO_PROFILE_NAME, DEMO_SSO_PROFILE_NAME].flatMap((name) => {
+    const profile = profiles.find(name);
+    return profile ? [profile] : [];
+  });
+  if (demos.length > 0) {
+    for (const existing of demos.filter((p) => p.url !== emulatorUrl)) {
       await profiles.update(existing.id, {
         name: existing.name,
         url: emulatorUrl,
@@ -27,4 +32,5 @@ export async function ensureDemoProfile(
   }
   if (profiles.list().length > 0) return;
   await profiles.add({ name: DEMO_PROFILE_NAME, url: emulatorUrl, username: 'tsadmin' });
+  await profiles.add({ name: DEMO_SSO_PROFILE_NAME, url: emulatorUrl, username: '', auth: 'saml' });
 }

@@ -66,7 +66,7 @@ export function errorFromResponse(
   if (/multi-?factor|\bMFA\b/i.test(said)) {
     return new AuthError(
       'MFA_REQUIRED',
-      `This cluster requires multi-factor sign-in for ${who(context)}; use a trusted-auth secret key or a token instead`,
+      `This cluster requires multi-factor sign-in for ${who(context)}; sign in through its own sign-in page in a browser instead`,
       details,
     );
   }

@@ -23,14 +23,16 @@ describe('preferences', () => {
 });
 
 describe('the demo profile', () => {
-  it('is added only when there is no profile, and follows the emulator port', async () => {
+  it('is added only when there is no profile, with its SSO twin, and follows the emulator port', async () => {
     const store = new ProfileStore({ configDir: tempDir() });
     await ensureDemoProfile(store, 'http://127.0.0.1:1111');
-    expect(store.list().map((p) => [p.name, p.url])).toEqual([
-      ['Demo cluster', 'http://127.0.0.1:1111'],
+    expect(store.list().map((p) => [p.name, p.url, p.username, p.auth])).toEqual([
+      ['Demo cluster', 'http://127.0.0.1:1111', 'tsadmin', 'password'],
+      ['Demo cluster (SSO)', 'http://127.0.0.1:1111', '', 'saml'],
     ]);
     await ensureDemoProfile(store, 'http://127.0.0.1:2222');
     expect(store.get('Demo cluster').url).toBe('http://127.0.0.1:2222');
+    expect(store.get('Demo cluster (SSO)').url).toBe('http://127.0.0.1:2222');
 
     const mine = new ProfileStore({ configDir: tempDir() });
     await mine.add({ name: 'Prod', url: 'https://prod.example.com', username: 'me' });

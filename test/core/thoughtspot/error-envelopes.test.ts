@@ -62,7 +62,7 @@ const KINDS: Record<string, Kind> = {
     failure: 'mfaRequired',
     code: 'MFA_REQUIRED',
     message: (url) =>
-      `This cluster requires multi-factor sign-in for mfa-user at ${url}; use a trusted-auth secret key or a token instead`,
+      `This cluster requires multi-factor sign-in for mfa-user at ${url}; sign in through its own sign-in page in a browser instead`,
     provoke: (d, e) => client(d, e).login({ username: 'mfa-user', password: 'mfa-user' }),
   },
   'locked account': {

@@ -46,7 +46,7 @@ describe.each(['A', 'B', 'C'] as const)(
         'MFA_REQUIRED',
       );
       expect(error.message).toBe(
-        `This cluster requires multi-factor sign-in for mfa-user at ${emulator.url}; use a trusted-auth secret key or a token instead`,
+        `This cluster requires multi-factor sign-in for mfa-user at ${emulator.url}; sign in through its own sign-in page in a browser instead`,
       );
     });
 
