@@ -49,6 +49,29 @@ export const SEED_USERS: readonly EmulatorUser[] = [
     orgs: [PRIMARY],
     locked: true,
   },
+  {
+    // Known only to the IdP's directory: no local password, signs in through SAML or OIDC.
+    username: 'sso-user',
+    password: 'sso-user',
+    displayName: 'Sam SSO',
+    email: 'sso-user@example.com',
+    id: '4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d',
+    privileges: [],
+    orgs: [PRIMARY],
+    accountType: 'SAML_USER',
+    ssoOnly: true,
+  },
+  {
+    // The IdP knows the password but refuses the person: the ThoughtSpot app is not theirs.
+    username: 'denied-user',
+    password: 'denied-user',
+    displayName: 'Dana Denied',
+    email: 'denied-user@example.com',
+    id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+    privileges: [],
+    orgs: [PRIMARY],
+    idpDenied: true,
+  },
 ];
 
 /** A stable GUID-like id derived from the username, so extra users keep their id across runs. */
@@ -70,6 +93,8 @@ function complete(user: EmulatorUser): Account {
     locked: user.locked ?? false,
     forbidden: user.forbidden ?? false,
     accountType: user.accountType ?? 'LOCAL_USER',
+    ssoOnly: user.ssoOnly ?? false,
+    idpDenied: user.idpDenied ?? false,
     createdAt: CREATED_AT,
   };
 }
@@ -104,7 +129,7 @@ function problemWith(v: unknown): string | undefined {
     return '"privileges" must be an array of strings';
   if (v.orgs !== undefined && !(Array.isArray(v.orgs) && v.orgs.length > 0 && v.orgs.every(isOrg)))
     return '"orgs" must be a non-empty array of { id: integer, name: string }';
-  for (const key of ['mfa', 'locked', 'forbidden'] as const) {
+  for (const key of ['mfa', 'locked', 'forbidden', 'ssoOnly', 'idpDenied'] as const) {
     if (v[key] !== undefined && typeof v[key] !== 'boolean') return `"${key}" must be a boolean`;
   }
   if (v.accountType !== undefined && typeof v.accountType !== 'string')

@@ -31,7 +31,9 @@ export interface Credentials {
 export function signIn(env: Env, creds: Credentials): Account {
   const account = env.accounts.get(creds.username);
   if (creds.password !== undefined) {
-    if (!account || account.password !== creds.password) throw fail('badCredentials');
+    // An SSO-only account has no local password: any password is wrong here.
+    if (!account || account.ssoOnly || account.password !== creds.password)
+      throw fail('badCredentials');
     if (account.locked) throw fail('locked');
     if (account.mfa) throw fail('mfaRequired');
     if (account.forbidden) throw fail('forbidden');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateUsers } from './accounts.js';
 import { ALL_DIALECTS, ERROR_ENVELOPES } from './options.js';
+import { MFA_CODE } from './sso/context.js';
 import type { Dialect, EmulatorOptions, ErrorEnvelope } from './types.js';
 
 export const USAGE = `usage: npm run emulator -- [flags]
@@ -13,11 +14,16 @@ export const USAGE = `usage: npm run emulator -- [flags]
   --latency MS      delay every response by MS milliseconds
   --fail-rate P     answer a random share P (0..1) of API calls with HTTP 500
   --sso-html        answer every path with an HTML SSO login page, like an SSO proxy
-  --tls             serve HTTPS with a fresh certificate; the CA file path is line 2 of stdout
-  --users FILE      JSON array of extra users
+  --tls             serve HTTPS with a fresh certificate (the IdP too); the CA file path is
+                    line 3 of stdout
+  --users FILE      JSON array of extra users (flags: mfa, locked, forbidden, ssoOnly, idpDenied)
   --error-envelope live|documented
                     error bodies as live clusters send them (default) or as the OpenAPI docs show
-Prints the base URL as the first line of stdout.`;
+Prints the base URL as line 1 of stdout and the identity provider's URL (its own port) as line 2.
+Browser sign-in: GET / (the cluster's sign-in form; mfa-user is then asked for code ${MFA_CODE}),
+/callosum/v1/saml/login?targetURLPath=/P and /callosum/v1/oidc/login?targetURLPath=/P (through
+the IdP, where every user signs in with their password and no code; sso-user has no local
+password, denied-user is refused by the IdP, locked-user by the cluster).`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

@@ -1,4 +1,5 @@
-// The CLI as people run it: `npx tsx test/emulator/main.ts`, URL on the first line of stdout.
+// The CLI as people run it: `npx tsx test/emulator/main.ts`, URL on the first line of stdout,
+// the IdP's on the second (the CA file, with --tls, on the third).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,12 +57,22 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; stderr: str
 }
 
 describe.concurrent('emulator CLI', () => {
-  it('prints the URL and CA file, serves, and cleans up on SIGTERM', async () => {
+  it('prints the URL, the IdP URL and the CA file, serves, and cleans up on SIGTERM', async () => {
     const child = startCli(['--port', '0', '--tls', '--dialects', 'C']);
     const plain = startCli(['--port', '0', '--dialects', 'A,B']);
-    const [[url, caFile], [plainUrl]] = await Promise.all([lines(child, 2), lines(plain, 1)]);
+    const [[url, tlsIdp, caFile], [plainUrl, plainIdp]] = await Promise.all([
+      lines(child, 3),
+      lines(plain, 2),
+    ]);
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(tlsIdp).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(existsSync(caFile ?? '')).toBe(true);
+    // The IdP is its own origin, and the cluster's SAML start sends the browser there.
+    expect(plainIdp).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(plainIdp).not.toBe(plainUrl);
+    expect((await fetch(`${plainIdp}/`)).status).toBe(200);
+    const start = await fetch(`${plainUrl}/callosum/v1/saml/login`, { redirect: 'manual' });
+    expect(start.headers.get('location')?.startsWith(`${plainIdp}/saml/sso?`)).toBe(true);
     const res = await fetch(`${plainUrl}/api/rest/v2/session/gettoken`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -7,6 +7,8 @@ import type { Env } from './auth.js';
 import { createClock } from './clock.js';
 import { checkOptions } from './options.js';
 import { createRequestListener } from './server.js';
+import { createSsoEnv } from './sso/context.js';
+import { createIdpServer } from './sso/idp-server.js';
 import { SessionStore } from './state.js';
 import { DEFAULT_ALT_NAMES, generateTls, type TlsMaterial } from './tls.js';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.js';
@@ -14,6 +16,8 @@ import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.
 export type * from './types.js';
 export { SEED_USERS } from './accounts.js';
 export { FAILURES } from './errors.js';
+export { MFA_CODE, OIDC_CLIENT_ID } from './sso/context.js';
+export { SSO_USERS, type SsoUser } from './sso/sso-users.js';
 
 /** The host to put in the URL: a wildcard address is reached on loopback; IPv6 gets brackets. */
 function urlHost(host: string): string {
@@ -57,38 +61,54 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     secure: tls !== undefined,
   };
   const requests: RecordedRequest[] = [];
-  const listener = createRequestListener({ ...o, env, requests });
-  const server: Server = tls
-    ? // The chain includes the CA, as self-hosted clusters usually serve it.
-      createHttpsServer({ key: tls.key, cert: tls.cert + tls.caPem }, listener)
-    : createHttpServer(listener);
-  // Malformed HTTP gets a plain 400 instead of a silently dropped socket.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  const idpRequests: RecordedRequest[] = [];
+  const sso = createSsoEnv(env);
+  const listener = createRequestListener({ ...o, env, requests, sso });
+  // The chain includes the CA, as self-hosted clusters usually serve it; the IdP follows --tls.
+  const pair = tls ? { key: tls.key, cert: tls.cert + tls.caPem } : undefined;
+  const server: Server = pair ? createHttpsServer(pair, listener) : createHttpServer(listener);
+  const idp = createIdpServer(
+    sso,
+    pair ? { tls: pair, requests: idpRequests } : { requests: idpRequests },
+  );
+  for (const s of [server, idp]) {
+    // Malformed HTTP gets a plain 400 instead of a silently dropped socket.
+    s.on('clientError', (_err, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
+  }
 
+  const scheme = tls ? 'https' : 'http';
   let port: number;
   try {
     port = await listen(server, o.port, o.host);
+    // Its own origin: the same host, any free port.
+    sso.urls.idp = `${scheme}://${urlHost(o.host)}:${await listen(idp, 0, o.host)}`;
   } catch (err) {
+    if (server.listening) server.close();
     await tls?.cleanup();
     throw err;
   }
+  sso.urls.cluster = `${scheme}://${urlHost(o.host)}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }).then(() => tls?.cleanup());
+    const stop = (s: Server) =>
+      new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections();
+      });
+    closing ??= Promise.all([stop(server), stop(idp)]).then(() => tls?.cleanup());
     return closing;
   };
 
   const running: RunningEmulator = {
-    url: `${tls ? 'https' : 'http'}://${urlHost(o.host)}:${port}`,
+    url: sso.urls.cluster,
+    idpUrl: sso.urls.idp,
     clock,
     requests,
+    idpRequests,
     tokenRequests: () => store.tokenIssues,
     revokeAll: (username) => store.revokeAllOf(username),
     close,

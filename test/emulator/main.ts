@@ -1,5 +1,6 @@
-// CLI: `npm run emulator -- --port 0`. Line 1 of stdout is the base URL (line 2 the CA file with
-// --tls), so scripts can read it; everything else goes to stderr. Bad flags exit 2.
+// CLI: `npm run emulator -- --port 0`. Line 1 of stdout is the base URL, line 2 the IdP's URL
+// (line 3 the CA file with --tls), so scripts can read them; everything else goes to stderr.
+// Bad flags exit 2.
 import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
 import { startEmulator } from './index.js';
 
@@ -17,7 +18,7 @@ if (options === 'help') {
 
 try {
   const emulator = await startEmulator(options);
-  process.stdout.write(`${emulator.url}\n`);
+  process.stdout.write(`${emulator.url}\n${emulator.idpUrl}\n`);
   if (emulator.caFile !== undefined) process.stdout.write(`${emulator.caFile}\n`);
   const dialects = (options.dialects ?? ['A', 'B', 'C']).join(',');
   process.stderr.write(`ThoughtSpot emulator serving dialects ${dialects}; Ctrl-C stops it\n`);

@@ -4,6 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Env } from './auth.js';
 import { routesAB } from './dialect-ab.js';
 import { routesC } from './dialect-c.js';
+import { clusterSsoRoutes } from './sso/cluster-routes.js';
+import type { SsoEnv } from './sso/context.js';
+import { answerPage } from './sso/dispatch.js';
 import { bodyAB, bodyC, EmulatorFailure, FAILURES, type FailureSpec } from './errors.js';
 import { parseBody, readRawBody, send, sendText, type ParsedBody } from './http-io.js';
 import { dialectOf, PREFIXES, type Route, type Routes } from './routes.js';
@@ -18,6 +21,8 @@ export interface PipelineConfig {
   errorEnvelope: ErrorEnvelope;
   requests: RecordedRequest[];
   random?: () => number;
+  /** The browser sign-in pages (/, SAML, OIDC); without it they are not served. */
+  sso?: SsoEnv;
 }
 
 const ROUTES: Readonly<Record<Dialect, Routes>> = {
@@ -67,7 +72,8 @@ function pathOf(req: IncomingMessage): string {
 
 async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerResponse) {
   const path = pathOf(req);
-  const parsed = parseBody(await readRawBody(req), req.headers['content-type']);
+  const raw = await readRawBody(req);
+  const parsed = parseBody(raw, req.headers['content-type']);
   config.requests.push({
     method: req.method ?? 'GET',
     path,
@@ -77,6 +83,7 @@ async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerR
   });
   if (config.latencyMs > 0) await sleep(config.latencyMs);
   if (config.ssoHtml) return sendText(res, 200, SSO_PAGE, 'text/html; charset=utf-8');
+  if (config.sso && answerPage(clusterSsoRoutes, config.sso, req, res, path, raw)) return;
 
   const dialect = dialectOf(path);
   if (dialect === undefined || !config.dialects.has(dialect)) return notFound(res);

@@ -29,6 +29,13 @@ export interface EmulatorUser {
   /** Right credentials, but every sign-in is refused with 403 (no API access), in every dialect. */
   forbidden?: boolean;
   accountType?: string;
+  /**
+   * No local password: password sign-in (API and the cluster's own page) is refused; the user
+   * signs in through the IdP with `password`, which only the IdP's directory knows.
+   */
+  ssoOnly?: boolean;
+  /** The IdP refuses this user after a right password ("Access denied"), as when the ThoughtSpot app is not assigned. */
+  idpDenied?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -68,10 +75,14 @@ export interface EmulatorClock {
 export interface RunningEmulator {
   /** Base URL, no trailing slash. */
   url: string;
+  /** The identity provider's base URL (its own origin), no trailing slash. */
+  idpUrl: string;
   caFile?: string;
   caPem?: string;
   clock: EmulatorClock;
   requests: RecordedRequest[];
+  /** Requests the identity provider got, recorded the same way (no query, no form values). */
+  idpRequests: RecordedRequest[];
   /** Count of successful token issues (gettoken / token/full) so far. */
   tokenRequests(): number;
   /** Revoke every token of a user, as an administrator elsewhere would. */
