@@ -8,7 +8,7 @@ Usage: tsm COMMAND [options]
 
 Profiles
   profile add NAME --url URL --user USER [--auth password|secret-key|token] [--org ID]
-          [--dialect auto|A|B|C] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
+          [--dialect auto|A|B|C|V1] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
   profile edit NAME [--url URL] [--user USER] [--org ID] [--validity S] [--auto-renew|--no-auto-renew]
           [--ca-file PEM] [--insecure|--secure] [--name NEW]   (a new URL or user signs you out)
   profile list [--json] | show NAME | remove NAME | default NAME | export FILE | import FILE
@@ -61,7 +61,7 @@ const COMMANDS: Record<string, CommandHelp> = {
       '--user USER          the ThoughtSpot username',
       '--auth METHOD        password (default), secret-key (trusted authentication) or token',
       '--org ID             the org to sign in to',
-      '--dialect D          auto (default), A, B or C: which session API the cluster speaks',
+      '--dialect D          auto (default), A, B, C or V1: which session API the cluster speaks',
       '--ca-file PEM        trust the certificates in this file as well',
       '--insecure           accept any TLS certificate (warned about: anyone can read the password)',
       '--validity S         token lifetime to ask for, in seconds',
