@@ -21,7 +21,7 @@ Sessions (-p NAME picks a profile; the default profile otherwise)
   token     print a token valid for at least --min-ttl S (default 60), renewing if allowed
   info      who you are signed in as         validate  ask the cluster whether the session lives
   logout    sign out and forget the secrets  revoke    revoke the token at the cluster
-  exec -- CMD ARGS...   run CMD with TS_URL and TS_TOKEN set; exits with CMD's code
+  exec -- CMD ARGS...   run CMD with TS_URL, TS_TOKEN and/or TS_COOKIE set; exits with CMD's code
   doctor    check settings, secrets, cluster, TLS, dialect, clock, session
   log       the audit log (newest first)
   completion bash|zsh|fish   a shell completion script (commands, options, profile names)
@@ -91,7 +91,7 @@ const COMMANDS: Record<string, CommandHelp> = {
   token: {
     usage: 'tsm token [-p NAME] [--min-ttl S] [--json]',
     about:
-      'Prints only the token on stdout, valid for at least --min-ttl seconds (default 60), renewing it when allowed.',
+      'Prints only the token on stdout, valid for at least --min-ttl seconds (default 60), renewing it when allowed. A REST API v1 profile has no token (v1 issues none): use tsm exec, which sets TS_COOKIE.',
     options: [
       PROFILE,
       '--min-ttl S          the least lifetime left the token must have',
@@ -133,7 +133,7 @@ const COMMANDS: Record<string, CommandHelp> = {
   exec: {
     usage: 'tsm exec [-p NAME] [--min-ttl S] -- CMD [ARGS...]',
     about:
-      "Runs CMD with TS_URL and TS_TOKEN in its environment (never on its argv) and exits with CMD's code. Everything after -- is CMD's, --json and --help included.",
+      'Runs CMD with TS_URL and TS_TOKEN in its environment (never on its argv) and exits with CMD\'s code. A cookie session also sets TS_COOKIE, the Cookie header for the cluster (curl -H "Cookie: $TS_COOKIE"); a REST API v1 profile gets TS_COOKIE only. Everything after -- is CMD\'s, --json and --help included.',
     options: [
       PROFILE,
       '--min-ttl S          the least lifetime left the token must have when CMD starts',

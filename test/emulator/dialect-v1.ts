@@ -30,7 +30,7 @@ const loginTokens = new WeakMap<Env, Map<string, LoginToken>>();
 
 function tokensOf(env: Env): Map<string, LoginToken> {
   let tokens = loginTokens.get(env);
-  if (!tokens) loginTokens.set(env, (tokens = new Map()));
+  if (!tokens) loginTokens.set(env, (tokens = new Map<string, LoginToken>()));
   return tokens;
 }
 

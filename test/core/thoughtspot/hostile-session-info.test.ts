@@ -63,7 +63,8 @@ describe.each(['A', 'B', 'C', 'V1'] as const)(
           .end(JSON.stringify(bodies[dialect]));
       });
       // v1 has cookie sessions only; an empty jar still counts as one.
-      const session = dialect === 'V1' ? { cookies: createCookieJar() } : { bearer: { token: 'tok-123' } };
+      const session =
+        dialect === 'V1' ? { cookies: createCookieJar() } : { bearer: { token: 'tok-123' } };
       const client = new ThoughtSpotClient({ baseUrl: server.url, dialect, ...session });
       const info = await client.info();
       // The escapes are gone; their printable remains are harmless text.
