@@ -179,6 +179,16 @@ function orgs(env: Env, req: HandlerRequest): Reply {
   };
 }
 
+/** Moves a cookie session to another of the user's orgs (400 when not a member). */
+function switchOrg(env: Env, req: HandlerRequest): Reply {
+  const { account, session } = resolveCaller(env, req.headers);
+  if (!session) throw fail('notAuthenticated');
+  const orgId = orgIdOf(form(req));
+  if (orgId === undefined || !account.orgs.some((o) => o.id === orgId)) throw invalid('orgid');
+  session.orgId = orgId;
+  return { status: 204 };
+}
+
 export const routesV1: Routes = {
   '/session/login': { method: 'POST', operation: 'login', handle: login },
   '/session/info': { method: 'GET', operation: 'info', handle: info },
@@ -186,5 +196,6 @@ export const routesV1: Routes = {
   '/session/auth/token': { method: 'POST', operation: 'authToken', handle: authToken },
   '/session/login/token': { method: 'POST', operation: 'loginToken', handle: loginToken },
   '/session/orgs': { method: 'GET', operation: 'orgs', handle: orgs },
+  'PUT /session/orgs': { method: 'PUT', operation: 'switchOrg', handle: switchOrg },
   '/callosum/v1/session/isactive': { method: 'GET', operation: 'isactive', handle: isActive },
 };

@@ -138,6 +138,20 @@ describe('REST API v1 in the emulator', () => {
     expect(answer.headers.getSetCookie()[0]).toMatch(/^JSESSIONID=/);
   });
 
+  it("switches a session to another of the user's orgs, and refuses one they are not in", async () => {
+    const cookie = await signIn();
+    const put = (orgid: string) =>
+      fetch(`${emulator.url}${V1}/orgs`, {
+        method: 'PUT',
+        headers: { ...FORM, cookie },
+        body: new URLSearchParams({ orgid }).toString(),
+      });
+    expect((await put('1')).status).toBe(204);
+    expect((await get(`${V1}/info`, cookie)).json).toMatchObject({ currentOrgId: 1 });
+    expect((await put('7')).status).toBe(400);
+    expect((await get(`${V1}/info`, cookie)).json).toMatchObject({ currentOrgId: 1 });
+  });
+
   it('lists the orgs of the signed-in user', async () => {
     const answer = await get(`${V1}/orgs?batchsize=-1&offset=-1`, await signIn());
     expect(answer.json).toEqual({

@@ -11,12 +11,13 @@ export interface HandlerRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Operation name, shown in dialect A/B error envelopes. */
   operation: string;
   handle(env: Env, req: HandlerRequest): Reply;
 }
 
+/** By path; a path with a second method has a `METHOD /path` entry too (v1's PUT /session/orgs). */
 export type Routes = Readonly<Record<string, Route>>;
 
 export const PREFIXES: Readonly<Record<Dialect, string>> = {

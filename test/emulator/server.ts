@@ -84,7 +84,8 @@ async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerR
   if (config.ssoHtml) return sendText(res, 200, SSO_PAGE, 'text/html; charset=utf-8');
 
   if (dialect === undefined || !config.dialects.has(dialect)) return notFound(res);
-  const route = ROUTES[dialect][routeKey(dialect, path)];
+  const key = routeKey(dialect, path);
+  const route = ROUTES[dialect][`${req.method ?? 'GET'} ${key}`] ?? ROUTES[dialect][key];
   if (!route) return notFound(res);
   if (config.failRate > 0 && (config.random ?? Math.random)() < config.failRate) {
     return render(res, config, dialect, route, FAILURES.internal);
