@@ -8,7 +8,7 @@ Usage: tsm COMMAND [options]
 
 Profiles
   profile add NAME --url URL [--user USER] [--auth password|secret-key|token|saml|oidc|browser] [--org ID]
-          [--dialect auto|A|B|C] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
+          [--dialect auto|A|B|C|V1] [--ca-file PEM] [--insecure] [--validity S] [--auto-renew|--no-auto-renew]
   profile edit NAME [--url URL] [--user USER] [--org ID] [--validity S] [--auto-renew|--no-auto-renew]
           [--ca-file PEM] [--insecure|--secure] [--name NEW]   (a new URL or user signs you out)
   profile list [--json] | show NAME | remove NAME | default NAME | export FILE | import FILE
@@ -22,7 +22,7 @@ Sessions (-p NAME picks a profile; the default profile otherwise)
   token     print a token valid for at least --min-ttl S (default 60), renewing if allowed
   info      who you are signed in as         validate  ask the cluster whether the session lives
   logout    sign out and forget the secrets  revoke    revoke the token at the cluster
-  exec -- CMD ARGS...   run CMD with TS_URL and TS_TOKEN set; exits with CMD's code
+  exec -- CMD ARGS...   run CMD with TS_URL, TS_TOKEN and/or TS_COOKIE set; exits with CMD's code
   doctor    check settings, secrets, cluster, TLS, dialect, clock, session
   log       the audit log (newest first)
   completion bash|zsh|fish   a shell completion script (commands, options, profile names)
@@ -63,7 +63,7 @@ const COMMANDS: Record<string, CommandHelp> = {
       '--auth METHOD        password (default), secret-key (trusted authentication), token,',
       "                     saml or oidc (single sign-on), browser (the cluster's page: multi-factor)",
       '--org ID             the org to sign in to',
-      '--dialect D          auto (default), A, B or C: which session API the cluster speaks',
+      '--dialect D          auto (default), A, B, C or V1: which session API the cluster speaks',
       '--ca-file PEM        trust the certificates in this file as well',
       '--insecure           accept any TLS certificate (warned about: anyone can read the password)',
       '--validity S         token lifetime to ask for, in seconds',
@@ -96,7 +96,7 @@ const COMMANDS: Record<string, CommandHelp> = {
   token: {
     usage: 'tsm token [-p NAME] [--min-ttl S] [--json]',
     about:
-      'Prints only the token on stdout, valid for at least --min-ttl seconds (default 60), renewing it when allowed.',
+      'Prints only the token on stdout, valid for at least --min-ttl seconds (default 60), renewing it when allowed. A REST API v1 profile has no token (v1 issues none): use tsm exec, which sets TS_COOKIE.',
     options: [
       PROFILE,
       '--min-ttl S          the least lifetime left the token must have',
@@ -138,7 +138,7 @@ const COMMANDS: Record<string, CommandHelp> = {
   exec: {
     usage: 'tsm exec [-p NAME] [--min-ttl S] -- CMD [ARGS...]',
     about:
-      "Runs CMD with TS_URL and TS_TOKEN in its environment (never on its argv) and exits with CMD's code. Everything after -- is CMD's, --json and --help included.",
+      'Runs CMD with TS_URL and TS_TOKEN in its environment (never on its argv) and exits with CMD\'s code. A cookie session also sets TS_COOKIE, the Cookie header for the cluster (curl -H "Cookie: $TS_COOKIE"); a REST API v1 profile gets TS_COOKIE only. Everything after -- is CMD\'s, --json and --help included.',
     options: [
       PROFILE,
       '--min-ttl S          the least lifetime left the token must have when CMD starts',

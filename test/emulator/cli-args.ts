@@ -9,7 +9,8 @@ import type { Dialect, EmulatorOptions, ErrorEnvelope } from './types.js';
 export const USAGE = `usage: npm run emulator -- [flags]
   --port N          port to listen on (default 0: any free port)
   --host H          address to listen on (default 127.0.0.1)
-  --dialects A,B,C  session API dialects to serve (default all)
+  --dialects A,B,C,V1
+                    session API dialects to serve (default all; V1 alone: an 8.x cluster)
   --validity S      default token validity in seconds (default 300)
   --latency MS      delay every response by MS milliseconds
   --fail-rate P     answer a random share P (0..1) of API calls with HTTP 500
@@ -92,7 +93,7 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | 'help' {
   if (values.dialects !== undefined) {
     const list = values.dialects.split(',').map((d) => d.trim().toUpperCase());
     const bad = list.find((d) => !(ALL_DIALECTS as readonly string[]).includes(d));
-    if (bad !== undefined) throw new UsageError(`--dialects takes A, B and/or C, got "${bad}"`);
+    if (bad !== undefined) throw new UsageError(`--dialects takes A, B, C and/or V1, got "${bad}"`);
     options.dialects = [...new Set(list)] as Dialect[];
   }
   if (values.validity !== undefined) {

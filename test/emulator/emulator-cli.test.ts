@@ -103,7 +103,7 @@ describe('emulator CLI flags', () => {
     [['--port', 'x'], /--port needs a whole number/],
     [['--port', '70000'], /--port needs a whole number/],
     [['--fail-rate', '2'], /--fail-rate needs a number from 0 to 1/],
-    [['--dialects', 'A,Z'], /--dialects takes A, B and\/or C, got "Z"/],
+    [['--dialects', 'A,Z'], /--dialects takes A, B, C and\/or V1, got "Z"/],
     [['--validity', '0'], /--validity must be at least 1/],
     [['positional'], /Unexpected argument 'positional'/],
   ])('rejects %j', (args, message) => {

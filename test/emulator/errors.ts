@@ -122,6 +122,22 @@ export function bodyAB(spec: FailureSpec, operation: string, envelope: ErrorEnve
   };
 }
 
+/**
+ * REST API v1 uses the real status and puts the incident and a JSON-array `debug` at the top
+ * level, whichever envelope; live clusters write the `Error Code: ...` form inside it.
+ */
+export function bodyV1(spec: FailureSpec, envelope: ErrorEnvelope) {
+  const { code, incident_id_guid, trace_id_guid, debug } = data(spec, envelope);
+  const reason = envelope === 'documented' ? JSON.stringify([debug]) : debug;
+  return {
+    type: spec.status >= 500 ? 'SERVER_ERROR' : 'USER_ERROR',
+    code,
+    incident_id_guid,
+    trace_id_guid,
+    debug: reason,
+  };
+}
+
 /** Dialect C uses the real status and a flat body; live clusters nest it one level deeper. */
 export function bodyC(spec: FailureSpec, envelope: ErrorEnvelope) {
   const inner = data(spec, envelope);

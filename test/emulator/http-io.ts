@@ -32,17 +32,29 @@ export function readRawBody(req: IncomingMessage): Promise<RawBody> {
 }
 
 export type ParsedBody =
-  { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'bad'; failure: EmulatorFailure };
+  | { kind: 'none' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'form'; value: Record<string, string> }
+  | { kind: 'bad'; failure: EmulatorFailure };
+
+const FORM = 'application/x-www-form-urlencoded';
 
 export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-/** A body is optional; when present it must be declared and be valid JSON. */
-export function parseBody(raw: RawBody, contentType: string | undefined): ParsedBody {
+/**
+ * A body is optional; when present it must be declared and be valid JSON, or (REST API v1's
+ * paths, `form`) a form-encoded one.
+ */
+export function parseBody(raw: RawBody, contentType: string | undefined, form = false): ParsedBody {
   if (raw.tooLarge) return { kind: 'bad', failure: invalid('body', 413) };
   const text = raw.bytes.toString('utf8');
   if (text.trim() === '') return { kind: 'none' };
+  if (form) {
+    if (mediaType(contentType) !== FORM) return { kind: 'bad', failure: invalid('Content-Type') };
+    return { kind: 'form', value: Object.fromEntries(new URLSearchParams(text)) };
+  }
   if (mediaType(contentType) !== 'application/json') {
     return { kind: 'bad', failure: invalid('Content-Type') };
   }
@@ -85,12 +97,18 @@ export interface Reply {
   status: number;
   /** JSON body; undefined means no body (204). */
   body?: unknown;
+  /** A text/plain body instead (REST API v1's one-time token). */
+  text?: string;
   cookies?: string[];
+  /** A redirect's Location. */
+  location?: string;
 }
 
 export function send(res: ServerResponse, reply: Reply): void {
   if (reply.cookies && reply.cookies.length > 0) res.setHeader('Set-Cookie', reply.cookies);
   res.setHeader('Cache-Control', 'no-store');
+  if (reply.location !== undefined) res.setHeader('Location', reply.location);
+  if (reply.text !== undefined) return sendText(res, reply.status, reply.text);
   if (reply.body === undefined) {
     res.writeHead(reply.status).end();
     return;

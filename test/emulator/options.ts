@@ -2,7 +2,8 @@
 import { validateUsers } from './accounts.js';
 import type { Dialect, EmulatorOptions, EmulatorUser, ErrorEnvelope } from './types.js';
 
-export const ALL_DIALECTS: readonly Dialect[] = ['A', 'B', 'C'];
+// Every cluster still serves v1, so a default emulator does too.
+export const ALL_DIALECTS: readonly Dialect[] = ['A', 'B', 'C', 'V1'];
 export const DEFAULT_VALIDITY_SECONDS = 300;
 export const DEFAULT_SECRET_KEY = 'demo-secret-key';
 export const ERROR_ENVELOPES: readonly ErrorEnvelope[] = ['live', 'documented'];
@@ -31,7 +32,7 @@ export function checkOptions(o: EmulatorOptions): CheckedOptions {
   const dialects = o.dialects ?? ALL_DIALECTS;
   check(
     dialects.length > 0 && dialects.every((d) => ALL_DIALECTS.includes(d)),
-    'dialects must be a non-empty list of A, B, C',
+    'dialects must be a non-empty list of A, B, C, V1',
   );
   const validitySeconds = o.validitySeconds ?? DEFAULT_VALIDITY_SECONDS;
   check(

@@ -4,12 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Env } from './auth.js';
 import { routesAB } from './dialect-ab.js';
 import { routesC } from './dialect-c.js';
+import { csrfRefusal, routesV1 } from './dialect-v1.js';
 import { clusterSsoRoutes } from './sso/cluster-routes.js';
 import type { SsoEnv } from './sso/context.js';
 import { answerPage } from './sso/dispatch.js';
-import { bodyAB, bodyC, EmulatorFailure, FAILURES, type FailureSpec } from './errors.js';
+import { bodyAB, bodyC, bodyV1, EmulatorFailure, FAILURES, type FailureSpec } from './errors.js';
 import { parseBody, readRawBody, send, sendText, type ParsedBody } from './http-io.js';
-import { dialectOf, PREFIXES, type Route, type Routes } from './routes.js';
+import { dialectOf, routeKey, type Route, type Routes } from './routes.js';
 import type { Dialect, ErrorEnvelope, RecordedRequest } from './types.js';
 
 export interface PipelineConfig {
@@ -29,6 +30,7 @@ const ROUTES: Readonly<Record<Dialect, Routes>> = {
   A: routesAB('A'),
   B: routesAB('B'),
   C: routesC,
+  V1: routesV1,
 };
 
 export const SSO_PAGE = `<!DOCTYPE html>
@@ -40,6 +42,7 @@ export const SSO_PAGE = `<!DOCTYPE html>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function bodyKeys(parsed: ParsedBody): string[] {
+  if (parsed.kind === 'form') return Object.keys(parsed.value);
   if (parsed.kind !== 'json') return [];
   const v = parsed.value;
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.keys(v) : [];
@@ -59,6 +62,7 @@ function render(
 ): void {
   const envelope = config.errorEnvelope;
   if (dialect === 'C') send(res, { status: spec.status, body: bodyC(spec, envelope) });
+  else if (dialect === 'V1') send(res, { status: spec.status, body: bodyV1(spec, envelope) });
   else send(res, { status: 500, body: bodyAB(spec, route.operation, envelope) });
 }
 
@@ -72,8 +76,9 @@ function pathOf(req: IncomingMessage): string {
 
 async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerResponse) {
   const path = pathOf(req);
+  const dialect = dialectOf(path);
   const raw = await readRawBody(req);
-  const parsed = parseBody(raw, req.headers['content-type']);
+  const parsed = parseBody(raw, req.headers['content-type'], dialect === 'V1');
   config.requests.push({
     method: req.method ?? 'GET',
     path,
@@ -85,9 +90,9 @@ async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerR
   if (config.ssoHtml) return sendText(res, 200, SSO_PAGE, 'text/html; charset=utf-8');
   if (config.sso && answerPage(clusterSsoRoutes, config.sso, req, res, path, raw)) return;
 
-  const dialect = dialectOf(path);
   if (dialect === undefined || !config.dialects.has(dialect)) return notFound(res);
-  const route = ROUTES[dialect][path.slice(PREFIXES[dialect].length)];
+  const key = routeKey(dialect, path);
+  const route = ROUTES[dialect][`${req.method ?? 'GET'} ${key}`] ?? ROUTES[dialect][key];
   if (!route) return notFound(res);
   if (config.failRate > 0 && (config.random ?? Math.random)() < config.failRate) {
     return render(res, config, dialect, route, FAILURES.internal);
@@ -95,9 +100,11 @@ async function handle(config: PipelineConfig, req: IncomingMessage, res: ServerR
   if (req.method !== route.method) {
     return sendText(res, 405, 'Method Not Allowed', undefined, { Allow: route.method });
   }
+  const refusal = dialect === 'V1' ? csrfRefusal(req.headers) : undefined;
+  if (refusal) return render(res, config, dialect, route, refusal.spec);
   if (parsed.kind === 'bad') return render(res, config, dialect, route, parsed.failure.spec);
   try {
-    const body = parsed.kind === 'json' ? parsed.value : undefined;
+    const body = parsed.kind === 'json' || parsed.kind === 'form' ? parsed.value : undefined;
     send(res, route.handle(config.env, { headers: req.headers, body }));
   } catch (err) {
     if (!(err instanceof EmulatorFailure)) {

@@ -1,6 +1,7 @@
 // Public types of the emulator. The client's tests depend on exactly these shapes.
 
-export type Dialect = 'A' | 'B' | 'C';
+/** A, B, C: the shapes of REST API v2; V1: REST API v1 (alone, an 8.x Software cluster). */
+export type Dialect = 'A' | 'B' | 'C' | 'V1';
 
 /**
  * How error bodies are shaped: `live` as 10.x clusters really answer (C nests the reason one level

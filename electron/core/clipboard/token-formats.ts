@@ -9,6 +9,7 @@ const SESSION_INFO_PATH: Record<Dialect, string> = {
   A: '/api/rest/v2/session',
   B: '/tspublic/rest/v2/session',
   C: '/api/rest/2.0/auth/session/user',
+  V1: '/callosum/v1/tspublic/v1/session/info',
 };
 
 /** Single quotes for a POSIX shell: safe whatever the token or URL holds. */

@@ -8,7 +8,7 @@ export const SETTINGS_VERSION = 1;
 const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
-const dialect = v.picklist(['A', 'B', 'C'] as const);
+const dialect = v.picklist(['A', 'B', 'C', 'V1'] as const);
 
 export const MIN_VALIDITY_SECONDS = 60;
 export const MAX_VALIDITY_SECONDS = 365 * 24 * 3600;
@@ -22,7 +22,7 @@ export const storedProfile = v.object({
   username: v.pipe(v.string(), v.maxLength(256)),
   auth: v.picklist(AUTH_METHODS),
   org: v.optional(int(0, 2 ** 31 - 1)),
-  dialect: v.picklist(['auto', 'A', 'B', 'C'] as const),
+  dialect: v.picklist(['auto', 'A', 'B', 'C', 'V1'] as const),
   detectedDialect: v.optional(dialect),
   tls: v.object({ caFile: v.optional(text(4096)), insecure: v.boolean() }),
   validitySeconds: int(MIN_VALIDITY_SECONDS, MAX_VALIDITY_SECONDS),

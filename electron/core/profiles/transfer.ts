@@ -92,7 +92,7 @@ const entryShape = v.object({
   username: v.string(),
   auth: v.optional(v.picklist(['password', 'secret-key', 'token'] as const)),
   org: v.optional(v.number()),
-  dialect: v.optional(v.picklist(['auto', 'A', 'B', 'C'] as const)),
+  dialect: v.optional(v.picklist(['auto', 'A', 'B', 'C', 'V1'] as const)),
   tls: v.optional(v.object({ caFile: v.optional(v.string()), insecure: v.optional(v.boolean()) })),
   validitySeconds: v.optional(v.number()),
   autoRenew: v.optional(v.boolean()),

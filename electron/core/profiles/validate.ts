@@ -112,8 +112,8 @@ export function buildProfile(
     throw new InputError(`The sign-in method must be one of ${AUTH_METHODS.join(', ')}`);
   }
   const dialect = input.dialect ?? base.dialect ?? 'auto';
-  if (!['auto', 'A', 'B', 'C'].includes(dialect)) {
-    throw new InputError('The dialect must be auto, A, B or C');
+  if (!['auto', 'A', 'B', 'C', 'V1'].includes(dialect)) {
+    throw new InputError('The dialect must be auto, A, B, C or V1');
   }
   if (auth === 'secret-key' && dialect === 'A') {
     throw new InputError(

@@ -79,18 +79,29 @@ export async function signInWith(
   accepted: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SessionStatus> {
   const { vault, tokens, states, log, now } = context;
-  if (request.method === 'password' && request.kind === 'cookie') {
-    const result = await client.login({
-      username: profile.username,
-      password: request.password,
-      ...(request.rememberMe !== undefined ? { rememberMe: request.rememberMe } : {}),
-      ...(profile.org !== undefined && client.dialect === 'C' ? { org: profile.org } : {}),
-    });
+  // REST API v1 issues no bearer tokens: a password or secret key there gives a cookie session.
+  const cookieOnly = !client.issuesTokens && request.method !== 'token';
+  if (cookieOnly || (request.method === 'password' && request.kind === 'cookie')) {
+    const org = ['C', 'V1'].includes(client.dialect) ? profile.org : undefined;
+    const result =
+      request.method === 'secret-key'
+        ? await client.loginWithSecretKey({
+            username: profile.username,
+            secretKey: request.secretKey,
+            ...(org !== undefined ? { org } : {}),
+          })
+        : await client.login({
+            username: profile.username,
+            password: request.password,
+            ...(request.rememberMe !== undefined ? { rememberMe: request.rememberMe } : {}),
+            ...(org !== undefined ? { org } : {}),
+          });
     await accepted();
     await vault.setCookies(profile, client.serializeCookies());
     // The session is now this cookie one; a token from an earlier sign-in would shadow it.
     await vault.deleteToken(profile.id);
-    await keepCredential(vault, profile, request.remember, 'password', request.password);
+    const secret = request.method === 'secret-key' ? request.secretKey : request.password;
+    await keepCredential(vault, profile, request.remember, request.method, secret);
     log(profile, 'signed-in', { kind: 'cookie' });
     return states.apply(profile.id, {
       type: 'signed-in',

@@ -1,10 +1,11 @@
 import type { CookieJar } from 'tough-cookie';
-import { InputError, ResponseError } from '../errors/index.js';
+import { InputError, ResponseError, isAppError } from '../errors/index.js';
 import { hasControlCharacters } from '../text-checks.js';
 import { parseClusterUrl, type ClusterAddress } from './cluster-url.js';
 import { createCookieJar, restoreCookieJar, serializeCookieJar } from './cookie-jar.js';
 import {
   adapterFor,
+  V1_NO_TOKENS,
   type Caller,
   type DialectAdapter,
   type LoginResult,
@@ -15,6 +16,7 @@ import type {
   Dialect,
   IssuedToken,
   LoginRequest,
+  SecretKeyLoginRequest,
   SessionInfo,
   SessionKind,
   TokenRequest,
@@ -73,6 +75,11 @@ export class ThoughtSpotClient {
     return this.#adapter.supportsSecretKey;
   }
 
+  /** False for REST API v1: every sign-in there is a cookie session, and scripts get the cookie. */
+  get issuesTokens(): boolean {
+    return this.#adapter.issuesTokens;
+  }
+
   /** Use a token from elsewhere (the keychain, a pasted token) for the following calls. */
   useBearer(token: string, expiresAt?: number): void {
     if (!token.trim()) throw new InputError('The token is empty');
@@ -92,6 +99,25 @@ export class ThoughtSpotClient {
     checkUsername(request.username);
     if (!request.password) throw new InputError('The password is empty');
     const result = await this.#adapter.login(this.#caller(options, [request.password]), request);
+    this.#auth = { kind: 'cookie' };
+    this.#bearerExpiresAt = undefined;
+    return result;
+  }
+
+  /** Cookie sign-in with a trusted-auth secret key (REST API v1: a one-time token, exchanged). */
+  async loginWithSecretKey(
+    request: SecretKeyLoginRequest,
+    options: CallSignal = {},
+  ): Promise<LoginResult> {
+    checkUsername(request.username);
+    if (!request.secretKey) throw new InputError('The secret key is empty');
+    if (!this.#adapter.loginWithSecretKey) {
+      throw new InputError(
+        `Dialect ${this.dialect} turns a secret key into a token, not a cookie session; use Get token`,
+      );
+    }
+    const call = this.#caller(options, [request.secretKey]);
+    const result = await this.#adapter.loginWithSecretKey(call, request);
     this.#auth = { kind: 'cookie' };
     this.#bearerExpiresAt = undefined;
     return result;
@@ -159,8 +185,25 @@ export class ThoughtSpotClient {
     return this.#adapter.validate(this.#caller(options, [subject]), auth, subject);
   }
 
+  /**
+   * Whether the cluster still keeps the session: its keep-alive where the dialect has one (v1),
+   * else session info answering at all.
+   */
+  async isActive(options: CallSignal = {}): Promise<boolean> {
+    this.#requireSession();
+    if (this.#adapter.isActive) return this.#adapter.isActive(this.#caller(options), this.#auth);
+    try {
+      await this.info(options);
+      return true;
+    } catch (error) {
+      if (isAppError(error) && ENDED.includes(error.code)) return false;
+      throw error;
+    }
+  }
+
   /** The bearer token behind the cookie session (dialect C), e.g. to hand to a script. */
   async currentToken(options: CallSignal = {}): Promise<IssuedToken> {
+    if (!this.#adapter.issuesTokens) throw new InputError(V1_NO_TOKENS);
     if (!this.#adapter.currentToken) {
       throw new InputError(
         `Dialect ${this.dialect} cannot turn a cookie session into a token; use Get token instead`,
@@ -201,9 +244,13 @@ export class ThoughtSpotClient {
           path: prefix + path,
           auth: call.auth,
           ...(call.body !== undefined ? { body: call.body } : {}),
+          ...(call.form !== undefined ? { form: call.form } : {}),
+          ...(call.expect !== undefined ? { expect: call.expect } : {}),
+          headers: { ...this.#adapter.headers, ...call.headers },
           signal: options.signal,
           context: {
             ...context(call.operation, call.username),
+            secrets: [...known, ...(call.secrets ?? [])],
             ...(call.credentialKind ? { credentialKind: call.credentialKind } : {}),
           },
         }),
@@ -212,6 +259,8 @@ export class ThoughtSpotClient {
 }
 
 const MAX_USERNAME = 256;
+/** What a cluster says about a session that is gone. */
+const ENDED: readonly string[] = ['NOT_SIGNED_IN', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'];
 
 /** A token that could not go back in an Authorization header is the cluster's fault, not the person's. */
 function usable(token: IssuedToken, origin: string): IssuedToken {

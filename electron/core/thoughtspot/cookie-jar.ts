@@ -25,6 +25,11 @@ export function restoreCookieJar(serialized: string): CookieJar {
   }
 }
 
+/** The `Cookie` header a request to `url` would carry from a stored session ('' when none). */
+export function cookieHeader(serialized: string, url: string): string {
+  return restoreCookieJar(serialized).getCookieStringSync(url);
+}
+
 export function hasCookies(jar: CookieJar, url: string): boolean {
   return jar.getCookiesSync(url).length > 0;
 }

@@ -17,6 +17,7 @@ function speaks(adapter: DialectAdapter, answer: RawAnswer): boolean {
   if (!parsed || typeof body !== 'object' || body === null) return false;
   if (answer.status >= 200 && answer.status < 300) {
     const fields = body as Record<string, unknown>;
+    // A, B and v1 all name the user `userName`; v1 is probed last, so a v2 cluster stays v2.
     return adapter.dialect === 'C'
       ? typeof fields.name === 'string'
       : typeof fields.userName === 'string';
@@ -41,6 +42,7 @@ export async function detectDialect(
       method: 'GET',
       path: address.prefix + adapter.sessionInfoPath,
       auth: { kind: 'none' },
+      ...(adapter.headers ? { headers: { ...adapter.headers } } : {}),
       signal: options.signal,
       context: { operation: 'detect the API', origin: address.origin, secrets: [] },
     });
@@ -51,7 +53,7 @@ export async function detectDialect(
     'NOT_THOUGHTSPOT',
     sawWebPage
       ? `${address.origin} answered with a web page instead of ThoughtSpot's API — an SSO or proxy sign-in page may be in front of the cluster`
-      : `${address.origin} does not answer like a ThoughtSpot cluster (none of the session APIs /api/rest/2.0, /tspublic/rest/v2 or /api/rest/v2 is there)`,
+      : `${address.origin} does not answer like a ThoughtSpot cluster (none of the session APIs /api/rest/2.0, /tspublic/rest/v2, /api/rest/v2 or /callosum/v1/tspublic/v1 is there)`,
     { url: address.origin },
   );
 }

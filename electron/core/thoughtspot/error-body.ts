@@ -107,7 +107,16 @@ export function readServerReason(
   const message = at(body, 'error', 'message');
   if (record(message)) return fromData(record(message), secrets);
   if (typeof message === 'string') return fromDebug(message, secrets, undefined);
+  // REST API v1: { code, incident_id_guid, debug: "[\"reason\"]", ... } at the top level.
+  const top = v1Body(body);
+  if (top) return fromData(top, secrets);
   return undefined;
+}
+
+/** A v1 error names its incident and carries a debug, with no `error` wrapper around them. */
+function v1Body(body: unknown): Record<string, unknown> | undefined {
+  const top = record(body);
+  return top && typeof top.incident_id_guid === 'string' && 'debug' in top ? top : undefined;
 }
 
 export function reasonDetails(reason: ServerReason | undefined, status: number): ErrorDetails {
@@ -120,9 +129,10 @@ export function reasonDetails(reason: ServerReason | undefined, status: number):
   return details;
 }
 
-/** Which dialect family wrote an error body: A/B nest it, C keeps it flat. */
-export function errorShapeOf(body: unknown): 'nested' | 'flat' | undefined {
+/** Which dialect family wrote an error body: A/B nest it, C keeps it flat, v1 has no wrapper. */
+export function errorShapeOf(body: unknown): 'nested' | 'flat' | 'top-level' | undefined {
   if (record(at(body, 'error', 'errors'))) return 'nested';
   if (record(at(body, 'error', 'message'))) return 'flat';
+  if (v1Body(body)) return 'top-level';
   return undefined;
 }

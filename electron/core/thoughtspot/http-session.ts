@@ -21,13 +21,20 @@ export interface HttpOptions {
 export interface SendSpec {
   method: 'GET' | 'POST';
   path: string;
+  /** A JSON body. */
   body?: unknown;
+  /** An `application/x-www-form-urlencoded` body (REST API v1). */
+  form?: Record<string, string>;
+  /** Headers a dialect sends on top of Accept/Content-Type/auth (they may override Accept). */
+  headers?: Record<string, string>;
+  /** What a 2xx carries: JSON (the default), or text taken as is (v1's one-time token). */
+  expect?: 'json' | 'text';
   auth: Auth;
   context: RequestContext;
   signal?: AbortSignal | undefined;
 }
 
-/** A successful answer: the status and the parsed JSON body (undefined when empty). */
+/** A successful answer: the status and the parsed JSON body (undefined when empty), or text. */
 export interface Answer {
   status: number;
   body: unknown;
@@ -49,7 +56,7 @@ export class HttpSession {
 
   /** Sends and judges: parsed JSON for a 2xx, else the AppError the answer stands for. */
   async send(spec: SendSpec): Promise<Answer> {
-    return this.accept(await this.exchange(spec), spec.context);
+    return this.accept(await this.exchange(spec), spec);
   }
 
   /**
@@ -104,7 +111,7 @@ export class HttpSession {
       const response = await this.options.fetch(url.href, {
         method: spec.method,
         headers: await this.headers(spec, url),
-        ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
+        ...bodyOf(spec),
         redirect: 'manual',
         signal,
       });
@@ -121,8 +128,9 @@ export class HttpSession {
   }
 
   private async headers(spec: SendSpec, url: URL): Promise<Record<string, string>> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (spec.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
     if (spec.auth.kind === 'bearer') headers.Authorization = `Bearer ${spec.auth.token}`;
     if (spec.auth.kind === 'cookie') {
       const cookie = await this.options.jar.getCookieString(url.href);
@@ -190,7 +198,8 @@ export class HttpSession {
   }
 
   /** Turns a raw answer into parsed JSON, or the error it stands for. */
-  private accept(raw: RawAnswer, context: RequestContext): Answer {
+  private accept(raw: RawAnswer, spec: SendSpec): Answer {
+    const { context } = spec;
     if (raw.isHtml()) {
       throw new ResponseError(
         'NOT_THOUGHTSPOT',
@@ -200,6 +209,9 @@ export class HttpSession {
     }
     const { parsed, body } = raw.json();
     if (raw.status >= 200 && raw.status < 300) {
+      if (spec.expect === 'text' && !(parsed && readServerReason(body))) {
+        return { status: raw.status, body: raw.text };
+      }
       if (!parsed) {
         throw new ResponseError(
           'UNEXPECTED_RESPONSE',
@@ -213,6 +225,11 @@ export class HttpSession {
     }
     throw errorFromResponse(raw.status, parsed ? body : undefined, context);
   }
+}
+
+function bodyOf(spec: SendSpec): { body?: string } {
+  if (spec.form !== undefined) return { body: new URLSearchParams(spec.form).toString() };
+  return spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {};
 }
 
 function parseUrl(text: string, base: URL): URL | undefined {

@@ -36,6 +36,17 @@ export const v2SessionInfo = v.object({
   userProperties: v.optional(v.object({ mail: v.optional(v.nullable(shown)) })),
 });
 
+/** REST API v1's `session/info`: the fields the app shows (the many UI preferences ignored). */
+export const v1SessionInfo = v.object({
+  userName: shown,
+  userDisplayName: shownOpt,
+  userEmail: v.optional(v.nullable(shown)),
+  userGUID: shownOpt,
+  privileges: v.optional(v.nullable(v.array(shown))),
+  expirationTime: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(LATEST_TIME_MS))),
+  currentOrgId: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))),
+});
+
 /** A/B logout and revoketoken answer `true`; an empty body is tolerated. */
 export const v2Done = v.optional(v.literal(true));
 

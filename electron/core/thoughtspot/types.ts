@@ -1,8 +1,9 @@
 /** The normalized vocabulary of the client: what every dialect's answers become. */
 
-export type Dialect = 'A' | 'B' | 'C';
+/** A, B, C: the three shapes of REST API v2; V1: REST API v1 (`/callosum/v1/tspublic/v1`). */
+export type Dialect = 'A' | 'B' | 'C' | 'V1';
 
-export const DIALECTS: readonly Dialect[] = ['A', 'B', 'C'];
+export const DIALECTS: readonly Dialect[] = ['A', 'B', 'C', 'V1'];
 
 /** How the current session authenticates: a cookie jar from login, or a bearer token. */
 export type SessionKind = 'cookie' | 'bearer';
@@ -54,7 +55,14 @@ export interface LoginRequest {
   username: string;
   password: string;
   rememberMe?: boolean;
-  /** Org to sign in to (dialect C only). */
+  /** Org to sign in to (dialects C and V1). */
+  org?: number;
+}
+
+/** A cookie session from a trusted-auth secret key (REST API v1's way: no bearer token). */
+export interface SecretKeyLoginRequest {
+  username: string;
+  secretKey: string;
   org?: number;
 }
 

@@ -50,7 +50,7 @@ describe('dialect detection from a bare cluster URL', () => {
     try {
       const error = await expectAppError(detectDialect({ baseUrl: server.url }), 'NOT_THOUGHTSPOT');
       expect(error.message).toBe(
-        `${server.url} does not answer like a ThoughtSpot cluster (none of the session APIs /api/rest/2.0, /tspublic/rest/v2 or /api/rest/v2 is there)`,
+        `${server.url} does not answer like a ThoughtSpot cluster (none of the session APIs /api/rest/2.0, /tspublic/rest/v2, /api/rest/v2 or /callosum/v1/tspublic/v1 is there)`,
       );
     } finally {
       await server.close();

@@ -1,7 +1,11 @@
 // A hostile cluster puts terminal escapes (ESC, CSI, OSC 52 "set the clipboard", C1) in who you
 // are: the client hands back names, e-mail, org and privileges with every control character gone.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ThoughtSpotClient, type Dialect } from '../../../electron/core/thoughtspot/index.js';
+import {
+  createCookieJar,
+  ThoughtSpotClient,
+  type Dialect,
+} from '../../../electron/core/thoughtspot/index.js';
 import { startRawServer, type RawServer } from '../../support/raw-server.js';
 
 const OSC52 = '\u001b]52;c;ZWNobyBwd25lZA==\u0007'; // would put "echo pwned" on the clipboard
@@ -33,6 +37,14 @@ const bodies: Record<Dialect, object> = {
     privileges: [hostile('ADMINISTRATION')],
     current_org: { id: 0, name: hostile('Primary') },
   },
+  V1: {
+    userName: hostile('eve'),
+    userDisplayName: hostile('Eve Admin'),
+    userEmail: hostile('eve@example.com'),
+    userGUID: 'u-1',
+    privileges: [hostile('ADMINISTRATION')],
+    currentOrgId: 0,
+  },
 };
 
 let server: RawServer | undefined;
@@ -41,7 +53,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe.each(['A', 'B', 'C'] as const)(
+describe.each(['A', 'B', 'C', 'V1'] as const)(
   'dialect %s: session info from a hostile server',
   (dialect) => {
     it('has no control character in any string it returns', async () => {
@@ -50,11 +62,10 @@ describe.each(['A', 'B', 'C'] as const)(
           .writeHead(200, { 'Content-Type': 'application/json' })
           .end(JSON.stringify(bodies[dialect]));
       });
-      const client = new ThoughtSpotClient({
-        baseUrl: server.url,
-        dialect,
-        bearer: { token: 'tok-123' },
-      });
+      // v1 has cookie sessions only; an empty jar still counts as one.
+      const session =
+        dialect === 'V1' ? { cookies: createCookieJar() } : { bearer: { token: 'tok-123' } };
+      const client = new ThoughtSpotClient({ baseUrl: server.url, dialect, ...session });
       const info = await client.info();
       // The escapes are gone; their printable remains are harmless text.
       expect(info.username).toMatch(/^eve\]52;c;/);

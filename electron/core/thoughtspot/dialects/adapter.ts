@@ -4,6 +4,7 @@ import type {
   Dialect,
   IssuedToken,
   LoginRequest,
+  SecretKeyLoginRequest,
   SessionInfo,
   TokenRequest,
   TokenValidity,
@@ -11,6 +12,13 @@ import type {
 
 export interface CallOptions {
   body?: unknown;
+  /** A form-encoded body (REST API v1) instead of JSON. */
+  form?: Record<string, string>;
+  /** Per-call headers on top of the dialect's own (v1's one-time token wants text/plain). */
+  headers?: Record<string, string>;
+  expect?: 'json' | 'text';
+  /** Secrets learned mid-operation (v1's one-time token), redacted like those sent. */
+  secrets?: readonly string[];
   auth: Auth;
   operation: Operation;
   username?: string;
@@ -38,8 +46,12 @@ export interface DialectAdapter {
   /** Where session info lives; also what detection probes, unauthenticated. */
   readonly sessionInfoPath: string;
   /** How this dialect's error bodies are nested (detection checks the shape, not just the status). */
-  readonly errorShape: 'nested' | 'flat';
+  readonly errorShape: 'nested' | 'flat' | 'top-level';
+  /** Headers sent on every call, detection's probe included (v1's CSRF header). */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly supportsSecretKey: boolean;
+  /** False for REST API v1: it has cookie sessions only, so getToken always refuses. */
+  readonly issuesTokens: boolean;
   login(call: Caller, request: LoginRequest): Promise<LoginResult>;
   getToken(call: Caller, request: TokenRequest): Promise<IssuedToken>;
   info(call: Caller, auth: Auth): Promise<DialectSessionInfo>;
@@ -49,4 +61,8 @@ export interface DialectAdapter {
   validate(call: Caller, auth: Auth, token: string): Promise<TokenValidity>;
   /** The token behind a cookie session (dialect C only). */
   currentToken?(call: Caller, auth: Auth): Promise<IssuedToken>;
+  /** A cookie session from a trusted-auth secret key (REST API v1). */
+  loginWithSecretKey?(call: Caller, request: SecretKeyLoginRequest): Promise<LoginResult>;
+  /** The cluster's word on whether the cookie session still lives, without reading user info. */
+  isActive?(call: Caller, auth: Auth): Promise<boolean>;
 }

@@ -32,6 +32,7 @@ export const rest2Adapter: DialectAdapter = {
   sessionInfoPath: `${BASE}/session/user`,
   errorShape: 'flat',
   supportsSecretKey: true,
+  issuesTokens: true,
 
   async login(call, request) {
     const body: Record<string, unknown> = {

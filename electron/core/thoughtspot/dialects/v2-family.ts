@@ -5,8 +5,8 @@ import type { Caller, DialectAdapter } from './adapter.js';
 
 const DEFAULT_VALIDITY_SECONDS = 300;
 
-/** A/B report times as epoch ms; tolerate seconds from older builds. */
-function toEpochMs(value: number): number {
+/** A/B (and v1) report times as epoch ms; tolerate seconds from older builds. */
+export function toEpochMs(value: number): number {
   return value < 1e12 ? value * 1000 : value;
 }
 
@@ -60,6 +60,7 @@ export function v2FamilyAdapter(dialect: 'A' | 'B', base: string): DialectAdapte
     sessionInfoPath: path(''),
     errorShape: 'nested',
     supportsSecretKey: trusted,
+    issuesTokens: true,
 
     async login(call, request) {
       const operation = 'sign in';
