@@ -51,9 +51,11 @@ async function fillSignIn(page: Page, user: { username: string; password: string
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Every secret the keychain holds for the sandbox's service, as one text. */
+/** Every secret the keychain holds for the sandbox's service, as one text (not the probe entry). */
 async function keychainText(): Promise<string> {
-  const entries = await keytar.findCredentials(sandbox.service);
+  const entries = (await keytar.findCredentials(sandbox.service)).filter(
+    (e) => e.account !== '.unlock-check',
+  );
   return entries.map((e) => `${e.account}\n${e.password}`).join('\n');
 }
 
