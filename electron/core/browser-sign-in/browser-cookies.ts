@@ -35,7 +35,8 @@ export function clusterCookieJar(
       ...(hostOnly ? {} : { domain: c.domain.replace(/^\./, '') }),
       ...(c.expires !== undefined && c.expires > 0 ? { expires: new Date(c.expires * 1000) } : {}),
     });
-    // A cookie the jar refuses (a Secure one over plain http) would never be sent back anyway.
+    // A cookie the jar refuses (Secure, over plain http to a host that is not loopback) would
+    // never be sent back anyway.
     if (jar.setCookieSync(cookie, url.toString(), { ignoreError: true })) names.push(c.name);
   }
   return { serialized: serializeCookieJar(jar), names };
