@@ -15,6 +15,7 @@ export type {
   AppEvent,
   AppSettings,
   AuditEntry,
+  BrowserSignInResult,
   ChannelName,
   Dialect,
   ErrorDetails,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toUiError } from './api.js';
-import { detailRows, errorTitle } from './errors.js';
+import { detailRows, errorTitle, isCancelledSignIn } from './errors.js';
 import { apiError } from './testing/fake-api.js';
 
 describe('errors as the window shows them', () => {
@@ -41,5 +41,16 @@ describe('errors as the window shows them', () => {
     expect(ui.code).toBe('INTERNAL');
     expect(ui.message).not.toContain('secret');
     expect(toUiError(undefined).code).toBe('INTERNAL');
+  });
+
+  it('tells a browser sign-in called off from one that failed', () => {
+    const ended = (cause: string) => toUiError(apiError('SIGN_IN_UNFINISHED', 'ended', { cause }));
+    expect(isCancelledSignIn(ended('cancelled'))).toBe(true);
+    expect(isCancelledSignIn(ended('closed'))).toBe(false);
+    expect(isCancelledSignIn(ended('timeout'))).toBe(false);
+    expect(isCancelledSignIn(toUiError(apiError('CANCELLED', 'x', { cause: 'cancelled' })))).toBe(
+      false,
+    );
+    expect(errorTitle('SIGN_IN_UNFINISHED')).toBe('Sign-in not finished');
   });
 });

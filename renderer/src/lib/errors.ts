@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   NETWORK: 'Cannot reach the cluster',
   TIMEOUT: 'The cluster did not answer in time',
   CANCELLED: 'Cancelled',
+  SIGN_IN_UNFINISHED: 'Sign-in not finished',
   TLS: 'Secure connection failed',
   NOT_THOUGHTSPOT: 'Not a ThoughtSpot cluster',
   UNEXPECTED_RESPONSE: 'Unexpected answer from the cluster',
@@ -42,4 +43,9 @@ export function detailRows(details: Record<string, unknown>): [string, string][]
     if (typeof value === 'string' || typeof value === 'number') rows.push([label, String(value)]);
   }
   return rows;
+}
+
+/** A browser sign-in the person (or an edit of the profile) called off: news, not a fault. */
+export function isCancelledSignIn(error: { code: string; details: { cause?: string } }): boolean {
+  return error.code === 'SIGN_IN_UNFINISHED' && error.details.cause === 'cancelled';
 }

@@ -156,4 +156,65 @@ describe('ProfileEditor', () => {
     await type('Username', 'analyst');
     expect(screen.queryByText(/Changing the cluster/)).toBe(null);
   });
+
+  it('offers the browser ways of signing in beside the secret ones', () => {
+    render(ProfileEditor, {
+      props: { onSaved: vi.fn(), onCancel: vi.fn() },
+      context: apiContext(fakeApi()),
+    });
+    const group = screen.getByRole('group', { name: 'How you sign in' });
+    const choices = Array.from(group.querySelectorAll('label'), (l) => l.textContent.trim());
+    expect(choices).toEqual([
+      'A password',
+      'Trusted authentication (a secret key)',
+      'A token you paste',
+      'SAML single sign-on',
+      'OpenID Connect single sign-on',
+      'ThoughtSpot’s sign-in page (for multi-factor)',
+    ]);
+  });
+
+  it('the username is required for a password and optional for SSO, saved empty', async () => {
+    const api = fakeApi();
+    const onSaved = vi.fn();
+    render(ProfileEditor, { props: { onSaved, onCancel: vi.fn() }, context: apiContext(api) });
+    const username = screen.getByLabelText<HTMLInputElement>('Username');
+    expect(username.required).toBe(true);
+    expect(document.getElementById('username-hint')).toBe(null);
+
+    await fireEvent.click(screen.getByLabelText('SAML single sign-on'));
+    expect(username.required).toBe(false);
+    expect(document.getElementById('username-hint')?.textContent).toContain(
+      'Optional: the cluster names you when you sign in',
+    );
+    expect(username.getAttribute('aria-describedby')).toBe('username-hint');
+    await fireEvent.click(screen.getByLabelText('OpenID Connect single sign-on'));
+    expect(username.required).toBe(false);
+    await fireEvent.click(screen.getByLabelText(/ThoughtSpot’s sign-in page/));
+    expect(username.required).toBe(false);
+    await fireEvent.click(screen.getByLabelText('A password'));
+    expect(username.required).toBe(true);
+
+    await fireEvent.click(screen.getByLabelText('SAML single sign-on'));
+    await type('Name', 'Okta');
+    await type('Cluster URL', 'https://ts.example.com');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(api.requests('profiles:save')[0]?.input).toMatchObject({ username: '', auth: 'saml' });
+  });
+
+  it('shows the username a browser sign-in learned', () => {
+    render(ProfileEditor, {
+      props: {
+        profile: profileView({ auth: 'oidc', username: 'sso-user@example.com' }),
+        onSaved: vi.fn(),
+        onCancel: vi.fn(),
+      },
+      context: apiContext(fakeApi()),
+    });
+    expect(screen.getByLabelText<HTMLInputElement>('Username').value).toBe('sso-user@example.com');
+    expect(screen.getByLabelText<HTMLInputElement>('OpenID Connect single sign-on').checked).toBe(
+      true,
+    );
+  });
 });

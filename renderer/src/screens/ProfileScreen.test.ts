@@ -51,4 +51,39 @@ describe('ProfileScreen', () => {
     expect(document.body.textContent).not.toContain('fp-p1');
     expect(api.requests('session:getToken').map((r) => r.profileId)).toEqual(['p1', 'p2']);
   });
+
+  it('a browser sign-in opens the Session tab and says who signed in, and how', async () => {
+    const api = new FakeApi()
+      .on('profiles:list', () => ({
+        profiles: [profileView({ auth: 'saml', username: '' })],
+        secrets: {},
+      }))
+      .on('session:signInWithBrowser', () => ({
+        status: signedIn,
+        username: 'sso-user@example.com',
+        via: 'SAML',
+      }));
+    const store = new ProfilesStore(api);
+    await store.load();
+    const onTab = vi.fn();
+    render(ProfileScreen, {
+      props: {
+        store,
+        clock: new Clock(),
+        profileId: 'p1',
+        tab: 'sign-in',
+        onTab,
+        onEdit: vi.fn(),
+        onBack: vi.fn(),
+      },
+      context: apiContext(api),
+    });
+    // Until the cluster has named the user, the head says it will.
+    expect(document.body.textContent).toContain('Username learned when you sign in ·');
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in with SSO' }));
+    await vi.waitFor(() => expect(onTab).toHaveBeenCalledWith('session'));
+    const note = await screen.findByText('Signed in as sso-user@example.com through SAML');
+    expect(note.getAttribute('role')).toBe('status');
+    expect(store.byId('p1')?.status).toEqual(signedIn);
+  });
 });

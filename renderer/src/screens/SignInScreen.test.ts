@@ -134,16 +134,14 @@ describe('SignInScreen', () => {
 
   it('shows the server’s reason in place, with the incident id under Details', async () => {
     const api = new FakeApi().on('session:login', () => {
-      throw apiError('MFA_REQUIRED', 'mfa-user must complete multi-factor authentication', {
-        incidentId: 'inc-42',
-      });
+      throw apiError('ACCOUNT_LOCKED', 'The account erin is locked', { incidentId: 'inc-42' });
     });
-    const { onSignedIn } = setup(api, profileView({ username: 'mfa-user' }));
-    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'mfa-user' } });
+    const { onSignedIn } = setup(api);
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'pw' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Multi-factor authentication required');
-    expect(alert.textContent).toContain('mfa-user must complete multi-factor authentication');
+    expect(alert.textContent).toContain('Account locked');
+    expect(alert.textContent).toContain('The account erin is locked');
     expect(alert.textContent).toContain('inc-42');
     expect(onSignedIn).not.toHaveBeenCalled();
   });
