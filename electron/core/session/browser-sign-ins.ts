@@ -1,4 +1,4 @@
-import { BrowserSignInError, InputError } from '../errors/index.js';
+import { BrowserSignInError } from '../errors/index.js';
 import type { Profile } from '../profiles/index.js';
 import type { BrowserSignIn } from '../browser-sign-in/port.js';
 import {
@@ -39,7 +39,11 @@ export class BrowserSignIns {
     const running = this.#flights.get(profile.id);
     if (running) return running.result;
     const { port } = this.options;
-    if (!port) throw new InputError('This app cannot open a browser window to sign in here');
+    if (!port)
+      throw new BrowserSignInError(
+        'no-browser',
+        'This app cannot open a browser window to sign in here; paste a token instead',
+      );
     this.options.refuseWhileBusy(profile, ['signing-in', 'renewing']);
     const abort = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, abort.signal]) : abort.signal;
