@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { BrowserSignInError } from '../errors/index.js';
 import { stripControls } from '../thoughtspot/server-text.js';
-import { devToolsWindow } from './devtools-window.js';
+import { devToolsWindow, type WindowParts } from './devtools-window.js';
 import { chooseBrowser } from './find-browser.js';
 import type { BrowserSignIn, SignInWindow } from './port.js';
 
@@ -35,7 +35,7 @@ export function devToolsBrowser(options: DevToolsBrowserOptions): BrowserSignIn 
     open: async (url) => {
       const choice = chooseBrowser(options);
       const { chromium } = await import('playwright-core');
-      const { browser, release } =
+      const held =
         choice.kind === 'attach'
           ? await attach(chromium, choice.endpoint)
           : await launch(chromium, choice.executable, {
@@ -43,9 +43,9 @@ export function devToolsBrowser(options: DevToolsBrowserOptions): BrowserSignIn 
               env: browserEnv(options.env ?? process.env),
             });
       try {
-        return await openTab(browser, release, url);
+        return await openTab(held, url);
       } catch (error) {
-        await release().catch(() => undefined);
+        await held.release().catch(() => undefined);
         throw error;
       }
     },
@@ -53,20 +53,14 @@ export function devToolsBrowser(options: DevToolsBrowserOptions): BrowserSignIn 
 }
 
 type Chromium = (typeof import('playwright-core'))['chromium'];
-interface Held {
-  browser: Browser;
-  release: () => Promise<void>;
-}
+type Held = Omit<WindowParts, 'context' | 'page'>;
 
-async function openTab(
-  browser: Browser,
-  release: () => Promise<void>,
-  url: string,
-): Promise<SignInWindow> {
+async function openTab(held: Held, url: string): Promise<SignInWindow> {
+  const { browser } = held;
   // No viewport emulation: the page takes the size of the window the person sees.
   const context = await browser.newContext({ viewport: null });
   const page = await context.newPage();
-  const signInWindow = devToolsWindow({ browser, context, page, release });
+  const signInWindow = devToolsWindow({ ...held, context, page });
   // Not awaited: the person may take minutes; an unreachable page shows the browser's own error,
   // and waiting for the cluster's session says what happened.
   page.goto(url, { timeout: 0 }).catch(() => undefined);
@@ -88,7 +82,7 @@ async function attach(chromium: Chromium, endpoint: string): Promise<Held> {
         '--browser-endpoint): start it with --remote-debugging-port=PORT, or leave both unset',
     );
   }
-  return { browser, release: () => browser.close() };
+  return { browser, release: () => browser.close(), whenBrowserGoes: 'crashed' };
 }
 
 /** Launches the browser, visible, with a fresh temporary profile that goes when it is closed. */
@@ -115,7 +109,7 @@ async function launch(
       `The browser ${stripControls(executable)} did not start: ${firstLine(error)}`,
     );
   }
-  return { browser, release: () => browser.close() };
+  return { browser, release: () => browser.close(), whenBrowserGoes: 'closed' };
 }
 
 /**

@@ -9,13 +9,19 @@ export interface WindowParts {
   page: Page;
   /** Ends our hold on the browser once the context is closed: disconnect, or stop what we launched. */
   release: () => Promise<void>;
+  /**
+   * What the browser going away means. The person's own browser (attached) quitting under us is
+   * 'crashed'; the one we launched for the sign-in ends when its last window is closed, 'closed'.
+   */
+  whenBrowserGoes: WindowEnd;
 }
 
 /**
  * A sign-in tab as the port's SignInWindow: its cookies, its main frame's latest landing, and how
  * it ended. Listeners are attached before anything is loaded, so the first landing is seen.
  */
-export function devToolsWindow({ browser, context, page, release }: WindowParts): SignInWindow {
+export function devToolsWindow(parts: WindowParts): SignInWindow {
+  const { browser, context, page, release, whenBrowserGoes } = parts;
   let landed: LandedPage | undefined;
   let settle: (end: WindowEnd) => void = () => undefined;
   let settled = false;
@@ -31,12 +37,12 @@ export function devToolsWindow({ browser, context, page, release }: WindowParts)
     if (isMainFrameNavigation(page, response))
       landed = { url: response.url(), status: response.status() };
   });
-  // The browser goes first: when it dies, Playwright also closes its pages, and that is a crash.
-  browser.on('disconnected', () => settle('crashed'));
+  browser.on('disconnected', () => settle(whenBrowserGoes));
   page.on('crash', () => settle('crashed'));
   page.on('close', () => {
-    // A page closes ahead of the 'disconnected' of a dying browser; give that a moment to land.
-    setTimeout(() => settle(browser.isConnected() ? 'closed' : 'crashed'), 50);
+    // When the browser goes, Playwright closes its pages just before it says 'disconnected'
+    // (seen with playwright-core 1.65): give that a moment to land before calling it a close.
+    setTimeout(() => settle(browser.isConnected() ? 'closed' : whenBrowserGoes), 50);
   });
 
   let closing: Promise<void> | undefined;
