@@ -127,6 +127,7 @@ export class Context {
               endpoint: this.browserEndpoint ?? (env.TSM_BROWSER_ENDPOINT || undefined),
               executable: env.TSM_BROWSER || undefined,
               searchPath: env.PATH,
+              env,
             }).open(url, options);
           },
         },

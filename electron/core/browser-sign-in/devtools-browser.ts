@@ -1,7 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BrowserSignInError } from '../errors/index.js';
-import { findBrowser } from './find-browser.js';
-import type { BrowserCookie, BrowserSignIn, LandedPage, SignInWindow, WindowEnd } from './port.js';
+import { stripControls } from '../thoughtspot/server-text.js';
+import { devToolsWindow, type WindowParts } from './devtools-window.js';
+import { chooseBrowser } from './find-browser.js';
+import type { BrowserSignIn, SignInWindow } from './port.js';
 
 /** Which Chromium-family browser to drive, as the host's environment names it. */
 export interface DevToolsBrowserOptions {
@@ -11,118 +13,122 @@ export interface DevToolsBrowserOptions {
   executable?: string | undefined;
   /** PATH, searched for chromium, google-chrome, microsoft-edge, brave. */
   searchPath?: string | undefined;
+  /** Running as root: Chromium then needs --no-sandbox. Asked of the process when not given. */
+  asRoot?: boolean | undefined;
+  /** The environment a launched browser starts in (the host's; process.env when not given). */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
-/** Flags a browser launched for sign-in gets: nothing of its own fetched, no first-run pages. */
-const LAUNCH_FLAGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--no-default-browser-check',
-];
+const CONNECT_TIMEOUT_MS = 10_000;
+const LAUNCH_TIMEOUT_MS = 30_000;
 
 /**
- * The Node host's port: a Chromium-family browser driven over the DevTools protocol with
- * playwright-core, loaded only when a sign-in opens (so `tsm token` never pays for it). Attached
- * to a running browser, the page opens as a tab in a fresh browser context of its own, and the
- * person's browser keeps running afterwards; otherwise a browser is launched visibly, in a
- * temporary profile that playwright deletes when it closes.
+ * The BrowserSignIn port for `tsm` and browser mode: a Chromium-family browser driven over the
+ * DevTools protocol by playwright-core, which is loaded only when a sign-in opens a browser (so
+ * `tsm token` never pays for it). A running browser (its DevTools endpoint) gets the sign-in as a
+ * tab in a fresh browser context of its own; otherwise the browser is launched, visible, with a
+ * temporary profile that Playwright deletes when it is closed.
  */
 export function devToolsBrowser(options: DevToolsBrowserOptions): BrowserSignIn {
-  // The title cannot be set on a tab; the sign-in page names itself.
-  return { open: (url) => openIn(options, url) };
-}
-
-async function openIn(options: DevToolsBrowserOptions, url: string): Promise<SignInWindow> {
-  const { chromium } = await import('playwright-core');
-  let browser: Browser;
-  let context: BrowserContext;
-  if (options.endpoint) {
-    browser = await chromium.connectOverCDP(options.endpoint, { timeout: 15_000 }).catch(() => {
-      throw new BrowserSignInError(
-        'no-browser',
-        `No browser answers at ${options.endpoint} (TSM_BROWSER_ENDPOINT / --browser-endpoint); start one with --remote-debugging-port, or unset it`,
-      );
-    });
-    context = await browser.newContext();
-  } else {
-    const executablePath = findBrowser(options.executable, options.searchPath);
-    // As root, Chromium refuses to start with its sandbox.
-    const asRoot = process.getuid?.() === 0;
-    browser = await chromium
-      .launch({
-        executablePath,
-        headless: false,
-        args: asRoot ? [...LAUNCH_FLAGS, '--no-sandbox'] : LAUNCH_FLAGS,
-      })
-      .catch((error: unknown) => {
-        throw new BrowserSignInError(
-          'no-browser',
-          `${executablePath} did not start (${firstLine(error)}); set TSM_BROWSER to another browser`,
-        );
-      });
-    context = await browser.newContext();
-  }
-  const page = await context.newPage();
-  const window = new DevToolsWindow(browser, context, page);
-  // A start page that does not load (the cluster down) still leaves the window to the person.
-  await page.goto(url).catch(() => undefined);
-  return window;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
-
-class DevToolsWindow implements SignInWindow {
-  readonly ended: Promise<WindowEnd>;
-  #landed: LandedPage | undefined;
-  #closing: Promise<void> | undefined;
-
-  constructor(
-    private readonly browser: Browser,
-    private readonly context: BrowserContext,
-    page: Page,
-  ) {
-    page.on('response', (response) => {
-      const request = response.request();
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
-        this.#landed = { url: response.url(), status: response.status() };
+  return {
+    // A DevTools page cannot be given a window title, so options.title goes unused here.
+    open: async (url) => {
+      const choice = chooseBrowser(options);
+      const { chromium } = await import('playwright-core');
+      const held =
+        choice.kind === 'attach'
+          ? await attach(chromium, choice.endpoint)
+          : await launch(chromium, choice.executable, {
+              asRoot: options.asRoot ?? process.getuid?.() === 0,
+              env: browserEnv(options.env ?? process.env),
+            });
+      try {
+        return await openTab(held, url);
+      } catch (error) {
+        await held.release().catch(() => undefined);
+        throw error;
       }
+    },
+  };
+}
+
+type Chromium = (typeof import('playwright-core'))['chromium'];
+type Held = Omit<WindowParts, 'context' | 'page'>;
+
+async function openTab(held: Held, url: string): Promise<SignInWindow> {
+  const { browser } = held;
+  // No viewport emulation: the page takes the size of the window the person sees.
+  const context = await browser.newContext({ viewport: null });
+  const page = await context.newPage();
+  const signInWindow = devToolsWindow({ ...held, context, page });
+  // Not awaited: the person may take minutes; an unreachable page shows the browser's own error,
+  // and waiting for the cluster's session says what happened.
+  page.goto(url, { timeout: 0 }).catch(() => undefined);
+  return signInWindow;
+}
+
+/**
+ * Attaches to the person's running browser. On a browser reached with connectOverCDP,
+ * `browser.close()` only disconnects (it closes nothing of theirs), which is what release wants.
+ */
+async function attach(chromium: Chromium, endpoint: string): Promise<Held> {
+  let browser: Browser;
+  try {
+    browser = await chromium.connectOverCDP(endpoint, { timeout: CONNECT_TIMEOUT_MS });
+  } catch {
+    throw new BrowserSignInError(
+      'no-browser',
+      `No browser answered at ${stripControls(endpoint)} (TSM_BROWSER_ENDPOINT or ` +
+        '--browser-endpoint): start it with --remote-debugging-port=PORT, or leave both unset',
+    );
+  }
+  return { browser, release: () => browser.close(), whenBrowserGoes: 'crashed' };
+}
+
+/** Launches the browser, visible, with a fresh temporary profile that goes when it is closed. */
+async function launch(
+  chromium: Chromium,
+  executable: string,
+  { asRoot, env }: { asRoot: boolean; env: Record<string, string> },
+): Promise<Held> {
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: executable,
+      headless: false,
+      args: asRoot ? ['--no-sandbox'] : [],
+      env,
+      timeout: LAUNCH_TIMEOUT_MS,
+      // Ctrl-C is the host's to handle (tsm ends the sign-in and closes this browser itself);
+      // Playwright's own handler would exit the process first.
+      handleSIGINT: false,
     });
-    this.ended = new Promise((resolve) => {
-      page.once('close', () => resolve('closed'));
-      page.once('crash', () => resolve('crashed'));
-      browser.once('disconnected', () => resolve(this.#closing ? 'closed' : 'crashed'));
-    });
+  } catch (error) {
+    throw new BrowserSignInError(
+      'no-browser',
+      `The browser ${stripControls(executable)} did not start: ${firstLine(error)}`,
+    );
   }
+  return { browser, release: () => browser.close(), whenBrowserGoes: 'closed' };
+}
 
-  async cookies(url: string): Promise<BrowserCookie[]> {
-    const cookies = await this.context.cookies(url);
-    return cookies.map((c) => ({
-      name: c.name,
-      value: c.value,
-      domain: c.domain,
-      path: c.path,
-      ...(c.expires > 0 ? { expires: c.expires } : {}),
-      httpOnly: c.httpOnly,
-      secure: c.secure,
-      hostOnly: !c.domain.startsWith('.'),
-    }));
+/**
+ * The launched browser's environment: the host's, without tsm's own variables (TSM_* may hold a
+ * passphrase, TS_* a token), which a browser has no use for.
+ */
+export function browserEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !/^TSM?_/.test(name)) kept[name] = value;
   }
+  return kept;
+}
 
-  lastPage(): LandedPage | undefined {
-    return this.#landed;
-  }
-
-  close(): Promise<void> {
-    this.#closing ??= (async () => {
-      // The context goes with its cookies; an attached browser is only disconnected from (a
-      // CDP-connected browser's close() leaves it running), a launched one is closed.
-      await this.context.close().catch(() => undefined);
-      await this.browser.close().catch(() => undefined);
-    })();
-    return this.#closing;
-  }
+/** The first line of Playwright's launch error (the rest is its call log and hints). */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? 'no reason given';
+  return [...stripControls(line.replace(/^browserType\.launch:\s*/, ''))].slice(0, 300).join('');
 }

@@ -1,53 +1,97 @@
+// Only the cluster host's cookies go into the profile's jar, as a browser would send them there.
 import { describe, expect, it } from 'vitest';
 import { clusterCookieJar } from '../../../electron/core/browser-sign-in/browser-cookies.js';
 import type { BrowserCookie } from '../../../electron/core/browser-sign-in/port.js';
 import { restoreCookieJar } from '../../../electron/core/thoughtspot/cookie-jar.js';
 
-const cookie = (
-  name: string,
-  domain: string,
-  extra: Partial<BrowserCookie> = {},
-): BrowserCookie => ({
-  name,
-  value: `v-${name}`,
-  domain,
-  path: '/',
-  httpOnly: true,
-  secure: false,
-  ...extra,
-});
+function cookie(name: string, domain: string, more: Partial<BrowserCookie> = {}): BrowserCookie {
+  return {
+    name,
+    value: `${name}-value`,
+    domain,
+    path: '/',
+    httpOnly: true,
+    secure: false,
+    ...more,
+  };
+}
 
-describe('the cluster host cookies from a browser', () => {
-  it('keeps the cluster host and its parent domain, drops every other host', () => {
+/** What the restored jar would send to `url`. */
+function sent(serialized: string, url: string): string {
+  return restoreCookieJar(serialized).getCookieStringSync(url);
+}
+
+describe('clusterCookieJar', () => {
+  const cluster = 'https://acme.thoughtspot.cloud';
+
+  it("keeps the cluster host's cookies and drops every other host's", () => {
     const { serialized, names } = clusterCookieJar(
       [
         cookie('JSESSIONID', 'acme.thoughtspot.cloud'),
         cookie('clientId', 'acme.thoughtspot.cloud', { secure: true }),
-        cookie('wide', '.thoughtspot.cloud'),
-        cookie('idp', 'login.okta.com'),
-        cookie('lookalike', 'evilacme.thoughtspot.cloud'),
+        cookie('okta-session', 'acme.okta.com'),
+        cookie('tracker', '.tracker.example'),
         cookie('sibling', 'other.thoughtspot.cloud'),
       ],
-      'https://acme.thoughtspot.cloud',
+      cluster,
     );
-    expect(names).toEqual(['JSESSIONID', 'clientId', 'wide']);
-    const header = restoreCookieJar(serialized).getCookieStringSync(
-      'https://acme.thoughtspot.cloud/',
+    expect(names).toEqual(['JSESSIONID', 'clientId']);
+    expect(sent(serialized, `${cluster}/`)).toBe(
+      'JSESSIONID=JSESSIONID-value; clientId=clientId-value',
     );
-    expect(header).toBe('JSESSIONID=v-JSESSIONID; clientId=v-clientId; wide=v-wide');
+    expect(serialized).not.toContain('okta');
+    expect(serialized).not.toContain('tracker');
+    expect(serialized).not.toContain('sibling');
   });
 
-  it('a Secure cookie over plain http is kept only for loopback, as a browser would send it', () => {
-    const secure = { secure: true };
-    const loopback = clusterCookieJar(
-      [cookie('JSESSIONID', '127.0.0.1'), cookie('clientId', '127.0.0.1', secure)],
-      'http://127.0.0.1:8080',
+  it('a domain cookie of a parent domain is kept (a browser would send it), a host-only one is not', () => {
+    const { names } = clusterCookieJar(
+      [
+        cookie('parent', '.thoughtspot.cloud'),
+        cookie('parent-flag', 'thoughtspot.cloud', { hostOnly: false }),
+        cookie('parent-host-only', 'thoughtspot.cloud'),
+      ],
+      cluster,
     );
-    expect(loopback.names).toEqual(['JSESSIONID', 'clientId']);
-    const plain = clusterCookieJar(
-      [cookie('JSESSIONID', 'ts.internal'), cookie('clientId', 'ts.internal', secure)],
-      'http://ts.internal:8080',
+    expect(names).toEqual(['parent', 'parent-flag']);
+  });
+
+  it("a cluster under a path gets the cookies for its host; the cookie's own path is kept", () => {
+    const { serialized, names } = clusterCookieJar(
+      [cookie('JSESSIONID', 'acme.thoughtspot.cloud', { path: '/ts' })],
+      `${cluster}/ts`,
     );
-    expect(plain.names).toEqual(['JSESSIONID']);
+    expect(names).toEqual(['JSESSIONID']);
+    expect(sent(serialized, `${cluster}/ts/api`)).toContain('JSESSIONID=');
+    expect(sent(serialized, `${cluster}/elsewhere`)).toBe('');
+  });
+
+  it('keeps when a cookie expires; a session cookie (no expiry, or -1) stays a session cookie', () => {
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    const { serialized } = clusterCookieJar(
+      [
+        cookie('lasting', 'acme.thoughtspot.cloud', { expires: inAnHour }),
+        cookie('session', 'acme.thoughtspot.cloud', { expires: -1 }),
+      ],
+      cluster,
+    );
+    const stored = restoreCookieJar(serialized).getCookiesSync(`${cluster}/`);
+    const expiry = (name: string) => stored.find((c) => c.key === name)?.expires;
+    expect(expiry('lasting')).toEqual(new Date(inAnHour * 1000));
+    expect(expiry('session')).toBe('Infinity');
+  });
+
+  it('a Secure cookie is kept for https and for loopback http, not for plain http elsewhere', () => {
+    const secure = (host: string) => [cookie('s', host, { secure: true })];
+    expect(clusterCookieJar(secure('acme.thoughtspot.cloud'), cluster).names).toEqual(['s']);
+    expect(clusterCookieJar(secure('127.0.0.1'), 'http://127.0.0.1:8080').names).toEqual(['s']);
+    expect(clusterCookieJar(secure('ts.corp'), 'http://ts.corp').names).toEqual([]);
+  });
+
+  it('matches hosts whatever their case, and none at all gives an empty jar', () => {
+    expect(clusterCookieJar([cookie('a', 'ACME.thoughtspot.cloud')], cluster).names).toEqual(['a']);
+    const none = clusterCookieJar([], cluster);
+    expect(none.names).toEqual([]);
+    expect(sent(none.serialized, `${cluster}/`)).toBe('');
   });
 });
