@@ -1,5 +1,5 @@
-// A recorded double of the Electron API, as far as electron/main.ts, tray.ts, preload.cjs and
-// electron-store use it. Tests load the real glue against it (see install.ts) and then look at
+// A recorded double of the Electron API, as far as electron/main.ts, tray.ts, preload.cjs,
+// browser-sign-in-window.ts and electron-store use it. Tests load the real glue against it (see install.ts) and then look at
 // what was built, click what a person would click, and script what a person would answer.
 import { EventEmitter } from 'node:events';
 import { emitEvent } from './events.js';
