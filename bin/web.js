@@ -14,6 +14,12 @@ const { startWebApp } = await import('../dist/electron/web/main.js');
 const web = await startWebApp({
   port: Number(values.port),
   ...(emulator ? { demoClusterUrl: emulator.url } : {}),
+  // The browser SAML, OIDC and the cluster's own sign-in page open in (as for tsm login).
+  browser: {
+    endpoint: process.env.TSM_BROWSER_ENDPOINT || undefined,
+    executable: process.env.TSM_BROWSER || undefined,
+    searchPath: process.env.PATH,
+  },
 });
 
 let stopping = false;

@@ -28,6 +28,7 @@ import { errorNotification, type NotificationText } from './core/shell/notificat
 import { notifySessionChanges } from './core/shell/session-notifier.js';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation } from './core/shell/trusted-sender.js';
 import { dispatchTrayAction, type TrayActionPorts } from './core/tray/tray-actions.js';
+import { electronBrowserSignIn, isSignInContents } from './browser-sign-in-window.js';
 import { createHandlers } from './ipc/handlers.js';
 import { registerIpc, sendEvent } from './ipc-main.js';
 import { createAppTray, type AppTray } from './tray.js';
@@ -57,6 +58,8 @@ let tray: AppTray | undefined;
 let quitting = false;
 
 function harden(contents: WebContents): void {
+  // A sign-in window shows the cluster's and the IdP's pages, and hardens itself for that.
+  if (isSignInContents(contents)) return;
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
   });
@@ -127,6 +130,8 @@ async function start(): Promise<void> {
     // why not net.fetch); Node's TLS only where a profile brings its own CA.
     fetchFor: fetchChoice(chromiumFetch((options) => net.request(options))),
     validateEveryMs: 10 * 60_000,
+    // SAML, OIDC and the cluster's own page: a child window in front of ours.
+    browser: electronBrowserSignIn({ parent: () => window }),
   });
   const handlers = createHandlers(services);
 
@@ -163,6 +168,9 @@ async function start(): Promise<void> {
     renew: (profileId) => services.manager.renew(profileId),
     revoke: (profileId) => services.manager.revoke(profileId),
     signOut: (profileId) => services.manager.signOut(profileId),
+    signInWithBrowser: (profileId) => services.manager.signInThroughBrowser(profileId),
+    cancelSignIn: (profileId) => services.manager.cancelBrowserSignIn(profileId),
+    notify,
     // Said about the store in use now: the keychain, or the encrypted file the person chose.
     confirm: (action, profileName) =>
       confirm(confirmationFor(action, profileName, services.secrets.kind)),

@@ -3,6 +3,10 @@
 // also starts the demo cluster (test code, so never imported from here) for `--demo`.
 import { fileURLToPath } from 'node:url';
 import { AppServices } from '../core/app/app-services.js';
+import {
+  devToolsBrowser,
+  type DevToolsBrowserOptions,
+} from '../core/browser-sign-in/devtools-browser.js';
 import { ensureDemoProfile } from '../core/app/demo-profile.js';
 import { MemoryClipboard } from '../core/clipboard/token-clipboard.js';
 import { configDir } from '../core/config-dir.js';
@@ -14,6 +18,11 @@ export interface WebAppOptions {
   port: number;
   /** A cluster to point the "Demo cluster" profile at (the emulator, for `--demo`). */
   demoClusterUrl?: string;
+  /**
+   * The browser SAML, OIDC and the cluster's own page open in (bin/web.js reads TSM_BROWSER_ENDPOINT,
+   * TSM_BROWSER and PATH): with an endpoint, a tab of that running browser.
+   */
+  browser?: DevToolsBrowserOptions;
 }
 
 export interface RunningWebApp {
@@ -25,7 +34,12 @@ export interface RunningWebApp {
 export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp> {
   const dir = configDir();
   const clipboard = new MemoryClipboard();
-  const services = new AppServices({ configDir: dir, env: process.env, clipboard });
+  const services = new AppServices({
+    configDir: dir,
+    env: process.env,
+    clipboard,
+    browser: devToolsBrowser(options.browser ?? {}),
+  });
 
   if (options.demoClusterUrl !== undefined)
     await ensureDemoProfile(services.profiles, options.demoClusterUrl);

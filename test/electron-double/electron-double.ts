@@ -1,5 +1,5 @@
-// A recorded double of the Electron API, as far as electron/main.ts, tray.ts, preload.cjs and
-// electron-store use it. Tests load the real glue against it (see install.ts) and then look at
+// A recorded double of the Electron API, as far as electron/main.ts, tray.ts, preload.cjs,
+// browser-sign-in-window.ts and electron-store use it. Tests load the real glue against it (see install.ts) and then look at
 // what was built, click what a person would click, and script what a person would answer.
 import { EventEmitter } from 'node:events';
 import { emitEvent } from './events.js';
@@ -11,6 +11,7 @@ import {
   type NetRequestOptions,
   type NetSent,
 } from './net.js';
+import { createPartitions } from './sessions.js';
 import { createMenu, DoubleTray, nativeImage, type DoubleMenu } from './tray-menu.js';
 import { DoubleBrowserWindow, type DoubleWebContents } from './windows.js';
 
@@ -43,6 +44,7 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
   const exposed = new Map<string, unknown>();
   let rendererContents: DoubleWebContents | undefined;
   let quitting = false;
+  const partitions = createPartitions();
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: options.isPackaged ?? false,
@@ -82,6 +84,8 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     constructor(windowOptions: Record<string, unknown> = {}) {
       super(windowOptions, {
         nextId: () => ++ids,
+        sessionFor: (partition) =>
+          partition === undefined ? defaultSession : partitions.fromPartition(partition),
         created: (window) => {
           windows.push(window);
           emitEvent(app, 'browser-window-created', window);
@@ -175,7 +179,7 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     Tray,
     Menu: createMenu(menus),
     nativeImage,
-    session: { defaultSession },
+    session: { defaultSession, fromPartition: partitions.fromPartition },
     // Chromium's network stack in Electron; Node's here, over the same real HTTP (see net.ts).
     net: {
       request: (options: NetRequestOptions) =>
@@ -205,6 +209,8 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     exposed,
     clipboard,
     dialog: { shown: dialogShown, answers: dialogAnswers },
+    /** The sessions session.fromPartition made, by partition name. */
+    partitions: partitions.partitions,
     /** Every request through net (request or fetch), and the default session's cookie store. */
     net: { sent: netSent, cookies: cookieStore },
     /** The window whose page the preload runs in: its invokes come from its main frame. */

@@ -1,4 +1,5 @@
 import { AuditLog } from '../audit/audit-log.js';
+import type { BrowserSignIn } from '../browser-sign-in/port.js';
 import { TokenClipboard, type ClipboardPort } from '../clipboard/token-clipboard.js';
 import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
 import { InputError } from '../errors/index.js';
@@ -32,6 +33,8 @@ export interface AppServicesOptions {
   now?: () => number;
   /** Ask the cluster about live sessions this often (ms). */
   validateEveryMs?: number;
+  /** The host's browser for SAML, OIDC and the cluster's own sign-in page. */
+  browser?: BrowserSignIn;
 }
 
 /**
@@ -69,6 +72,7 @@ export class AppServices {
       timers: true,
       ...(options.fetchFor ? { fetchFor: options.fetchFor } : {}),
       ...(options.validateEveryMs ? { validateEveryMs: options.validateEveryMs } : {}),
+      ...(options.browser ? { browser: options.browser } : {}),
     });
     this.manager.subscribe(({ profileId, status }) =>
       this.emit({ type: 'session', profileId, status }),

@@ -1,4 +1,14 @@
+import { BrowserSignInError } from '../errors/index.js';
+import type { NotificationText } from '../shell/notifications.js';
+import { stripControls } from '../thoughtspot/server-text.js';
 import type { TrayAction } from './tray-model.js';
+
+/** What a browser sign-in tells the tray when it is done. */
+export interface BrowserSignInOutcome {
+  username: string;
+  /** "SAML", "OpenID Connect", "the cluster's sign-in page". */
+  via: string;
+}
 
 /** What a tray click may do; the Electron glue builds these from its window, app and services. */
 export interface TrayActionPorts {
@@ -8,10 +18,42 @@ export interface TrayActionPorts {
   renew(profileId: string): Promise<unknown>;
   revoke(profileId: string): Promise<unknown>;
   signOut(profileId: string): Promise<unknown>;
+  /** Opens the sign-in page and waits for the person (SAML, OIDC, the cluster's page). */
+  signInWithBrowser(profileId: string): Promise<BrowserSignInOutcome>;
+  /** Ends a browser sign-in under way; false when there was none. */
+  cancelSignIn(profileId: string): boolean;
+  /** A desktop notification: the tray has no window to say things in. */
+  notify(text: NotificationText): void;
   /** Asks the person; true means go ahead. */
   confirm(action: 'revoke' | 'sign-out', profileName: string): Promise<boolean>;
   /** The profile's name; throws when it no longer exists (removed while the menu was open). */
   profileName(profileId: string): string;
+}
+
+/** Said when a browser sign-in from the tray is through. */
+export function signedInNotification(
+  profileName: string,
+  outcome: BrowserSignInOutcome,
+): NotificationText {
+  return {
+    title: `${profileName}: signed in`,
+    body: `Signed in as ${stripControls(outcome.username)} through ${outcome.via}.`,
+  };
+}
+
+/**
+ * A browser sign-in from the tray: its result is a notification. A sign-in the person cancelled
+ * themselves says nothing more; any other end (window closed, timeout, refused) is thrown for the
+ * caller's error notification.
+ */
+async function browserSignIn(profileId: string, ports: TrayActionPorts): Promise<void> {
+  const name = ports.profileName(profileId);
+  try {
+    ports.notify(signedInNotification(name, await ports.signInWithBrowser(profileId)));
+  } catch (error) {
+    if (error instanceof BrowserSignInError && error.end === 'cancelled') return;
+    throw error;
+  }
 }
 
 /** Carries out one tray menu click. Destructive actions ask first, and do nothing unless confirmed. */
@@ -26,6 +68,11 @@ export async function dispatchTrayAction(
       return ports.showWindow();
     case 'quit':
       return ports.quit();
+    case 'browser-sign-in':
+      return browserSignIn(action.profileId, ports);
+    case 'cancel-sign-in':
+      ports.cancelSignIn(action.profileId);
+      return;
     case 'copy-token':
     case 'copy-curl':
       await ports.copyToken(action.profileId, action.type === 'copy-token' ? 'token' : 'curl');

@@ -3,10 +3,18 @@ import { PRODUCT_NAME } from '../product.js';
 import { dueEvent, transition, type SessionStatus } from '../session/session-state.js';
 import { fitTooltip } from './menu-label.js';
 import { trayOrder } from './profile-order.js';
+import { signInEntry, type ActionEntry } from './sign-in-entry.js';
 import { formatTimeLeft, msUntilLabelChange } from './time-left.js';
 
 export type ProfileActionType =
-  'sign-in' | 'copy-token' | 'copy-curl' | 'renew' | 'revoke' | 'sign-out';
+  | 'sign-in'
+  | 'browser-sign-in'
+  | 'cancel-sign-in'
+  | 'copy-token'
+  | 'copy-curl'
+  | 'renew'
+  | 'revoke'
+  | 'sign-out';
 
 /** What a tray click asks for; main.ts carries it out. Plain data, so it is easy to test. */
 export type TrayAction =
@@ -42,8 +50,7 @@ export interface TrayModelInput {
 export const APP_NAME = PRODUCT_NAME;
 export const DEFAULT_MAX_PROFILES = 10;
 
-const PROFILE_ACTIONS: readonly { type: ProfileActionType; label: string }[] = [
-  { type: 'sign-in', label: 'Sign in…' },
+const OTHER_ACTIONS: readonly ActionEntry[] = [
   { type: 'copy-token', label: 'Copy token' },
   { type: 'copy-curl', label: 'Copy as curl' },
   { type: 'renew', label: 'Renew' },
@@ -71,7 +78,10 @@ export function actionEnabled(
     (status.state === 'signed-in' || status.state === 'expiring-soon') && status.kind === 'bearer';
   switch (type) {
     case 'sign-in':
+    case 'browser-sign-in':
       return ['signed-out', 'expired', 'revoked', 'error'].includes(status.state);
+    case 'cancel-sign-in':
+      return status.state === 'signing-in';
     case 'copy-token':
     case 'copy-curl':
     case 'revoke':
@@ -115,10 +125,16 @@ export function describeStatus(status: SessionStatus, now: number): string {
   }
 }
 
+/** Who at which cluster; a browser profile's user is unknown until its first sign-in. */
+function whoAt(profile: Profile): string {
+  return profile.username === '' ? profile.url : `${profile.username} @ ${profile.url}`;
+}
+
 function profileMenu(profile: Profile, status: SessionStatus, now: number): TrayItem {
-  const details: TrayItem[] = [{ kind: 'label', label: `${profile.username} @ ${profile.url}` }];
+  const details: TrayItem[] = [{ kind: 'label', label: whoAt(profile) }];
   if (status.state === 'error') details.push({ kind: 'label', label: status.message });
-  const actions: TrayItem[] = PROFILE_ACTIONS.map(({ type, label }) => ({
+  const entries = [signInEntry(profile, status), ...OTHER_ACTIONS];
+  const actions: TrayItem[] = entries.map(({ type, label }) => ({
     kind: 'action',
     id: `profile:${profile.id}:${type}`,
     label,

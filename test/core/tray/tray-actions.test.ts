@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BrowserSignInError } from '../../../electron/core/errors/index.js';
+import type { NotificationText } from '../../../electron/core/shell/notifications.js';
 import {
   dispatchTrayAction,
   type TrayActionPorts,
@@ -8,6 +10,7 @@ import type { TrayAction } from '../../../electron/core/tray/tray-model.js';
 /** Ports that record what they were asked, answering the confirmation as scripted. */
 function recordingPorts(confirmAnswer: boolean, names: Record<string, string> = { p1: 'Prod' }) {
   const calls: string[] = [];
+  const notified: NotificationText[] = [];
   const ports: TrayActionPorts = {
     showWindow: () => void calls.push('showWindow'),
     quit: () => void calls.push('quit'),
@@ -15,6 +18,12 @@ function recordingPorts(confirmAnswer: boolean, names: Record<string, string> = 
     renew: (id) => Promise.resolve(void calls.push(`renew ${id}`)),
     revoke: (id) => Promise.resolve(void calls.push(`revoke ${id}`)),
     signOut: (id) => Promise.resolve(void calls.push(`signOut ${id}`)),
+    signInWithBrowser: (id) => {
+      calls.push(`signInWithBrowser ${id}`);
+      return Promise.resolve({ username: 'sso-user', via: 'SAML' });
+    },
+    cancelSignIn: (id) => calls.push(`cancelSignIn ${id}`) > 0,
+    notify: (text) => void notified.push(text),
     confirm: (action, name) => {
       calls.push(`confirm ${action} ${name}`);
       return Promise.resolve(confirmAnswer);
@@ -25,7 +34,7 @@ function recordingPorts(confirmAnswer: boolean, names: Record<string, string> = 
       return name;
     },
   };
-  return { calls, ports };
+  return { calls, notified, ports };
 }
 
 describe('dispatchTrayAction', () => {
@@ -37,6 +46,7 @@ describe('dispatchTrayAction', () => {
     [{ type: 'copy-token', profileId: 'p1' }, ['copyToken p1 token']],
     [{ type: 'copy-curl', profileId: 'p1' }, ['copyToken p1 curl']],
     [{ type: 'renew', profileId: 'p1' }, ['renew p1']],
+    [{ type: 'cancel-sign-in', profileId: 'p1' }, ['cancelSignIn p1']],
   ])('%o does exactly %o, with no confirmation', async (action, expected) => {
     const { calls, ports } = recordingPorts(true);
     await dispatchTrayAction(action, ports);
@@ -73,4 +83,42 @@ describe('dispatchTrayAction', () => {
       'cluster down',
     );
   });
+
+  it('runs a browser sign-in and says who signed in, in a notification', async () => {
+    const { calls, notified, ports } = recordingPorts(true);
+    await dispatchTrayAction({ type: 'browser-sign-in', profileId: 'p1' }, ports);
+    expect(calls).toEqual(['signInWithBrowser p1']);
+    expect(notified).toEqual([
+      { title: 'Prod: signed in', body: 'Signed in as sso-user through SAML.' },
+    ]);
+  });
+
+  it('strips control characters from the name the cluster gave', async () => {
+    const { notified, ports } = recordingPorts(true);
+    ports.signInWithBrowser = () =>
+      Promise.resolve({ username: 'eve\u001b]52;c;x\u0007', via: 'OpenID Connect' });
+    await dispatchTrayAction({ type: 'browser-sign-in', profileId: 'p1' }, ports);
+    expect(notified[0]?.body).toBe('Signed in as eve]52;c;x through OpenID Connect.');
+  });
+
+  it('says nothing more when the person cancelled the sign-in themselves', async () => {
+    const { notified, ports } = recordingPorts(true);
+    ports.signInWithBrowser = () =>
+      Promise.reject(new BrowserSignInError('cancelled', 'Sign-in was cancelled'));
+    await dispatchTrayAction({ type: 'browser-sign-in', profileId: 'p1' }, ports);
+    expect(notified).toEqual([]);
+  });
+
+  it.each(['closed', 'timeout', 'refused'] as const)(
+    'passes a sign-in that ended %s on to the caller (who notifies)',
+    async (end) => {
+      const { notified, ports } = recordingPorts(true);
+      const error = new BrowserSignInError(end, `ended: ${end}`);
+      ports.signInWithBrowser = () => Promise.reject(error);
+      await expect(
+        dispatchTrayAction({ type: 'browser-sign-in', profileId: 'p1' }, ports),
+      ).rejects.toBe(error);
+      expect(notified).toEqual([]);
+    },
+  );
 });
