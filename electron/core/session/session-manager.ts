@@ -174,7 +174,7 @@ export class SessionManager {
 
   /** Ends a browser sign-in under way; says whether there was one. */
   cancelBrowserSignIn(profileId: string): boolean {
-    return this.#browserSignIns.cancel(profileId);
+    return this.#browserSignIns.cancel(this.#o.profiles.get(profileId).id);
   }
 
   /**
