@@ -17,25 +17,16 @@ export function timeProcess(command: string, args: string[], env: NodeJS.Process
 }
 
 /**
- * Runs candidate and baseline alternately (so machine noise hits both alike) and returns the
- * medians and their ratio.
+ * Runs each measurement in turn, round after round (so machine noise hits them all alike), and
+ * returns the median of each, in the order given.
  */
-export async function sideBySide(
+export async function interleaved(
   runs: number,
-  candidate: () => number | Promise<number>,
-  baseline: () => number | Promise<number>,
-): Promise<{ candidate: number; baseline: number; ratio: number }> {
-  const a: number[] = [];
-  const b: number[] = [];
+  measurements: readonly (() => number | Promise<number>)[],
+): Promise<number[]> {
+  const times = measurements.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    a.push(await candidate());
-    b.push(await baseline());
+    for (const [j, measure] of measurements.entries()) times[j]?.push(await measure());
   }
-  const candidateMedian = median(a);
-  const baselineMedian = median(b);
-  return {
-    candidate: candidateMedian,
-    baseline: baselineMedian,
-    ratio: candidateMedian / baselineMedian,
-  };
+  return times.map(median);
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: every speed and size target, measured side by side in one run.
-// Prints a table (or --json); exits 1 when a target is missed, so a regression is visible.
+// Prints a table (or --json) saying PASS or MISS per target. Timings depend on the machine, so it
+// exits 0 either way unless run with --strict, which exits 1 when a target is missed.
 import { met, type BenchResult } from './result.js';
 import { benchClientOverhead } from './client-overhead.bench.js';
 import { benchFirstForm } from './first-form.bench.js';
@@ -8,6 +9,7 @@ import { benchScale } from './scale.bench.js';
 import { benchTsmToken } from './tsm-token.bench.js';
 
 const json = process.argv.includes('--json');
+const strict = process.argv.includes('--strict');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
 const cycles = Number(process.env.BENCH_CYCLES ?? 200);
@@ -43,9 +45,9 @@ if (json) {
 } else {
   const rows = results.map((r) => [
     r.name,
-    `${r.value.toFixed(2)}${r.unit}`,
+    `${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)}${r.unit}`,
     r.target === undefined ? '(context)' : `≤ ${r.target}${r.unit}`,
-    r.target === undefined ? '' : met(r) ? 'met' : 'MISSED',
+    r.target === undefined ? '' : met(r) ? 'PASS' : 'MISS',
     r.detail,
   ]);
   const header = ['benchmark', 'measured', 'target', '', 'detail'];
@@ -61,4 +63,4 @@ if (json) {
     );
   }
 }
-process.exitCode = results.every(met) ? 0 : 1;
+process.exitCode = strict && !results.every(met) ? 1 : 0;

@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module';
+import type { KeytarApi } from '../../electron/core/secrets/keytar-store.js';
+
+/** One keychain write the product made: which step of the cycle, what kind, how big. */
+export interface KeychainWrite {
+  step: number;
+  op: 'set' | 'delete';
+  account: string;
+  length: number;
+}
+
+/**
+ * keytar as this process loads it: the same module object the product's store gets (one
+ * require cache), so wrapping it here sees every write the product makes.
+ */
+export function keytarModule(): KeytarApi {
+  return createRequire(import.meta.url)('keytar') as KeytarApi;
+}
+
+/**
+ * Records the product's keychain writes (setPassword, deletePassword) while `recording` is on,
+ * tagged with the step the caller says it is in, so the floor can make the same writes.
+ */
+export function recordWrites(keytar: KeytarApi): {
+  writes: KeychainWrite[];
+  setStep(step: number | undefined): void;
+  restore(): void;
+} {
+  const writes: KeychainWrite[] = [];
+  let step: number | undefined;
+  // The originals themselves, put back by restore(); the bound ones are what the wrappers call.
+  const original = { setPassword: keytar.setPassword, deletePassword: keytar.deletePassword }; // eslint-disable-line @typescript-eslint/unbound-method
+  const setPassword = keytar.setPassword.bind(keytar);
+  const deletePassword = keytar.deletePassword.bind(keytar);
+  keytar.setPassword = (service, account, password) => {
+    if (step !== undefined) writes.push({ step, op: 'set', account, length: password.length });
+    return setPassword(service, account, password);
+  };
+  keytar.deletePassword = (service, account) => {
+    if (step !== undefined) writes.push({ step, op: 'delete', account, length: 0 });
+    return deletePassword(service, account);
+  };
+  return {
+    writes,
+    setStep: (next) => (step = next),
+    restore: () => Object.assign(keytar, original),
+  };
+}
+
+/** The same writes made directly with keytar, under the floor's own service. */
+export async function replayWrites(
+  keytar: KeytarApi,
+  service: string,
+  writes: readonly KeychainWrite[],
+): Promise<void> {
+  for (const write of writes) {
+    if (write.op === 'set')
+      await keytar.setPassword(service, write.account, 'x'.repeat(write.length));
+    else await keytar.deletePassword(service, write.account);
+  }
+}
