@@ -1,4 +1,4 @@
-import { BrowserSignInError, InputError, isAppError } from '../errors/index.js';
+import { InputError, isAppError } from '../errors/index.js';
 import { signsInThroughBrowser, type Profile, type ProfileStore } from '../profiles/index.js';
 import { BROWSER_AUTH_LABELS, startUrl } from '../browser-sign-in/start-url.js';
 import type { BrowserSignIn } from '../browser-sign-in/port.js';
@@ -117,8 +117,4 @@ async function keepSession(
     }
   }
   return states.apply(current.id, { type: 'signed-in', kind: 'cookie' });
-}
-
-export function isBrowserSignInEnd(error: unknown): error is BrowserSignInError {
-  return isAppError(error) && error.code === 'SIGN_IN_UNFINISHED';
 }

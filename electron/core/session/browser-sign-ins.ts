@@ -1,12 +1,11 @@
 import { BrowserSignInError } from '../errors/index.js';
 import type { Profile } from '../profiles/index.js';
 import type { BrowserSignIn } from '../browser-sign-in/port.js';
-import {
-  isBrowserSignInEnd,
-  signInThroughBrowser,
-  type BrowserSessionContext,
-  type BrowserSignInOptions,
-  type BrowserSignInResult,
+import { isAppError } from '../errors/index.js';
+import type {
+  BrowserSessionContext,
+  BrowserSignInOptions,
+  BrowserSignInResult,
 } from './browser-session.js';
 import type { SessionState } from './session-state.js';
 
@@ -82,12 +81,15 @@ export class BrowserSignIns {
     phase: Flight['phase'],
   ): Promise<BrowserSignInResult> {
     try {
+      // Loaded when a sign-in opens: the cookie jar it needs stays off `tsm token`'s path.
+      const { signInThroughBrowser } = await import('./browser-session.js');
       return await signInThroughBrowser(this.options.context, profile, port, {
         ...options,
         keeping: () => (phase.keeping = true),
       });
     } catch (error) {
-      if (!isBrowserSignInEnd(error)) throw this.options.fail(profile, error);
+      if (!isAppError(error) || error.code !== 'SIGN_IN_UNFINISHED')
+        throw this.options.fail(profile, error);
       // Nothing changed: the session is what it was before the window opened.
       this.options.context.log(profile, 'error', { code: error.code, message: error.message });
       await this.options.restore(profile.id).catch(() => undefined);

@@ -15,8 +15,5 @@ export {
   type SessionState,
   type SessionEventType,
 } from './session-state.js';
-export {
-  DEFAULT_BROWSER_SIGN_IN_TIMEOUT_MS,
-  type BrowserSignInOptions,
-  type BrowserSignInResult,
-} from './browser-session.js';
+// Types only: the browser sign-in itself is loaded when one opens, off `tsm token`'s path.
+export type { BrowserSignInOptions, BrowserSignInResult } from './browser-session.js';

@@ -104,7 +104,7 @@ describe('browser mode: which browser', { timeout: 60_000 }, () => {
         profileId: saved.id,
       });
       expect(failure.code).toBe('SIGN_IN_UNFINISHED');
-      expect(failure.message).toContain(`No browser answers at ${nowhere} (TSM_BROWSER_ENDPOINT`);
+      expect(failure.message).toContain(`No browser answered at ${nowhere} (TSM_BROWSER_ENDPOINT`);
     } finally {
       await other.stop();
     }
