@@ -85,6 +85,8 @@ function openWindow(url: string, title: string, parent: BrowserWindow | undefine
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click would open a link in a window outside this flow.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = win.webContents;

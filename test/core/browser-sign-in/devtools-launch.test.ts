@@ -70,7 +70,9 @@ function launchedChromiums(): { pid: number; cmdline: string[]; environ: string[
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid !== process.pid) continue;
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (!cmdline[0]?.includes('chromium')) continue;
+      // The browser playwright launched (over a pipe), not a helper of it nor another test's.
+      if (!cmdline[0]?.includes('chromium') || !cmdline.includes('--remote-debugging-pipe'))
+        continue;
       const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
       found.push({ pid: Number(entry), cmdline, environ });
     } catch {
