@@ -9,6 +9,7 @@ import { checkOptions } from './options.js';
 import { createRequestListener } from './server.js';
 import { SessionStore } from './state.js';
 import { DEFAULT_ALT_NAMES, generateTls, type TlsMaterial } from './tls.js';
+import { TrustedAuthState, trustedViews } from './tokens-for-users.js';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.js';
 
 export type * from './types.js';
@@ -55,6 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     secretKey: o.secretKey,
     validitySeconds: o.validitySeconds,
     secure: tls !== undefined,
+    trusted: new TrustedAuthState(),
   };
   const requests: RecordedRequest[] = [];
   const listener = createRequestListener({ ...o, env, requests });
@@ -91,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     tokenRequests: () => store.tokenIssues,
     revokeAll: (username) => store.revokeAllOf(username),
+    ...trustedViews(env),
     close,
   };
   if (tls) {
