@@ -11,6 +11,7 @@ import {
 } from '../profiles/index.js';
 import { ProfileVault } from '../secrets/index.js';
 import { SessionManager, type FetchFactory } from '../session/index.js';
+import { TokensForUsers } from '../tokens-for-users/index.js';
 import type { SessionStatus } from '../session/session-state.js';
 import { PreferencesFile } from './preferences.js';
 import { SecretsController, type SecretsStatus } from './secrets-controller.js';
@@ -46,6 +47,8 @@ export class AppServices {
   readonly manager: SessionManager;
   readonly preferences: PreferencesFile;
   readonly clipboard: TokenClipboard;
+  /** Secret-key profiles: tokens for other users, and revoking another user's tokens. */
+  readonly tokensForUsers: TokensForUsers;
   readonly #listeners = new Set<(event: AppEvent) => void>();
 
   constructor(options: AppServicesOptions) {
@@ -69,6 +72,13 @@ export class AppServices {
       timers: true,
       ...(options.fetchFor ? { fetchFor: options.fetchFor } : {}),
       ...(options.validateEveryMs ? { validateEveryMs: options.validateEveryMs } : {}),
+    });
+    this.tokensForUsers = new TokensForUsers({
+      profiles: this.profiles,
+      vault: this.vault,
+      manager: this.manager,
+      audit: this.audit,
+      now,
     });
     this.manager.subscribe(({ profileId, status }) =>
       this.emit({ type: 'session', profileId, status }),

@@ -46,10 +46,26 @@ export const cToken = v.object({
   creation_time_in_millis: millis,
   expiration_time_in_millis: millis,
   scope: v.optional(
-    v.nullable(v.object({ access_type: str, org_id: v.optional(v.nullable(v.number())) })),
+    v.nullable(
+      v.object({
+        access_type: str,
+        org_id: v.optional(v.nullable(v.number())),
+        metadata_id: v.optional(v.nullable(shown)),
+      }),
+    ),
   ),
   valid_for_user_id: shownOpt,
   valid_for_username: shownOpt,
+});
+
+/** token/custom answers in a shape of its own. */
+export const cCustomToken = v.object({
+  id: v.optional(v.nullable(shown)),
+  token: v.pipe(v.string(), v.minLength(1)),
+  org: v.object({ id: v.number(), name: v.optional(v.nullable(shown)) }),
+  user: v.object({ id: shown, name: v.optional(v.nullable(shown)) }),
+  creation_time_in_millis: millis,
+  expiration_time_in_millis: millis,
 });
 
 export const cUser = v.object({

@@ -1,5 +1,6 @@
 import type { Operation, RequestContext } from '../classify.js';
 import type { Answer, Auth } from '../http-session.js';
+import type { MintedToken, MintTokenRequest } from '../mint-types.js';
 import type {
   Dialect,
   IssuedToken,
@@ -49,4 +50,8 @@ export interface DialectAdapter {
   validate(call: Caller, auth: Auth, token: string): Promise<TokenValidity>;
   /** The token behind a cookie session (dialect C only). */
   currentToken?(call: Caller, auth: Auth): Promise<IssuedToken>;
+  /** A token for another user by trusted authentication (dialect C only). */
+  mint?(call: Caller, request: MintTokenRequest): Promise<MintedToken>;
+  /** Revokes every token of `user`, or only `token` of theirs, with the caller's session (C only). */
+  revokeForUser?(call: Caller, auth: Auth, user: string, token?: string): Promise<void>;
 }
