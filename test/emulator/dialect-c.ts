@@ -148,8 +148,10 @@ function revoke(env: Env, req: HandlerRequest): Reply {
     throw fail('forbidden');
   }
 
-  if (target) env.store.revokeAllOf(target.username);
+  // Both named: that one token, which must be the user's; the user alone: all of theirs.
+  if (target && record && record.username !== target.username) throw invalid('token');
   if (record) env.store.revoke(record.value);
+  else if (target) env.store.revokeAllOf(target.username);
   if (!target && !record) {
     const own = caller.token?.value ?? caller.session?.token;
     if (own !== undefined) env.store.revoke(own);

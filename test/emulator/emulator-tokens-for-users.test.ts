@@ -233,6 +233,23 @@ describe('token/revoke with user_identifier', () => {
     expect((await get('/session/user', { token: admin })).status).toBe(200);
   });
 
+  it("with a token too revokes only that token, which must be the user's", async () => {
+    const admin = await mint('tsadmin');
+    const [first, second] = [await mint('analyst'), await mint('analyst')];
+    const foreign = await post('/token/revoke', {
+      token: admin,
+      body: { user_identifier: 'analyst', token: admin },
+    });
+    expectFailure(foreign, 400, 10001, 'Invalid parameter values: token');
+    const one = await post('/token/revoke', {
+      token: admin,
+      body: { user_identifier: 'analyst', token: first },
+    });
+    expect(one.status).toBe(204);
+    expectFailure(await get('/session/user', { token: first }), 401, 10025);
+    expect((await get('/session/user', { token: second })).status).toBe(200);
+  });
+
   it("refuses a non-admin with 403 and leaves the other user's tokens alive", async () => {
     const admin = await mint('tsadmin');
     const analyst = await mint('analyst');
