@@ -85,7 +85,7 @@ export class TokensForUsers {
     if (!secretKey) {
       throw new AuthError(
         'NOT_SIGNED_IN',
-        `No secret key is kept for "${profile.name}": sign in with it, with auto-renew on, so the keychain keeps it`,
+        `No secret key is kept for "${profile.name}" (the keychain keeps it while auto-renew is on); sign in again`,
       );
     }
     try {
