@@ -123,7 +123,8 @@ const COMMANDS: Record<string, CommandHelp> = {
       '                     (with --as: token, user, org, expiresAt, kind, scope)',
       VERBOSE,
     ],
-    example: "tsm token -p Embed --as analyst --filter 'Region EQ West' --persist replace",
+    example:
+      "export TS_TOKEN=$(tsm token -p Prod)\n  tsm token -p Embed --as analyst --filter 'Region EQ West' --persist replace",
     exits: [AUTH, NET, KEYS, SETTINGS],
   },
   info: {
