@@ -46,6 +46,16 @@ export const cToken = v.object({
   creation_time_in_millis: millis,
   expiration_time_in_millis: millis,
   scope: v.optional(
+    v.nullable(v.object({ access_type: str, org_id: v.optional(v.nullable(v.number())) })),
+  ),
+  valid_for_user_id: shownOpt,
+  valid_for_username: shownOpt,
+});
+
+/** token/object: a Token whose scope names the one object it is limited to. */
+export const cObjectToken = v.object({
+  ...cToken.entries,
+  scope: v.optional(
     v.nullable(
       v.object({
         access_type: str,
@@ -54,8 +64,6 @@ export const cToken = v.object({
       }),
     ),
   ),
-  valid_for_user_id: shownOpt,
-  valid_for_username: shownOpt,
 });
 
 /** token/custom answers in a shape of its own. */

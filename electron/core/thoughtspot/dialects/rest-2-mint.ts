@@ -1,4 +1,4 @@
-import { cCustomToken, cToken, parseShape } from '../shapes.js';
+import { cCustomToken, cObjectToken, cToken, parseShape } from '../shapes.js';
 import type { MintedToken, MintTokenRequest } from '../mint-types.js';
 import type { DialectAdapter } from './adapter.js';
 
@@ -70,6 +70,9 @@ export const rest2TokensForUsers: Required<Pick<DialectAdapter, 'mint' | 'revoke
       return minted;
     }
     const t = parseShape(cToken, answer.body, context);
+    // Only an object token's metadata_id is read: a full token's is ignored, as at sign-in.
+    const scoped =
+      request.kind === 'object' ? parseShape(cObjectToken, answer.body, context).scope : undefined;
     const minted: MintedToken = {
       kind: request.kind,
       token: t.token,
@@ -81,7 +84,7 @@ export const rest2TokensForUsers: Required<Pick<DialectAdapter, 'mint' | 'revoke
     const orgId = t.scope?.org_id;
     if (typeof orgId === 'number') minted.org = { id: orgId };
     const objectId =
-      t.scope?.metadata_id ?? (request.kind === 'object' ? request.objectId : undefined);
+      scoped?.metadata_id ?? (request.kind === 'object' ? request.objectId : undefined);
     if (objectId) minted.objectId = objectId;
     return minted;
   },
