@@ -3,16 +3,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../electron/core/errors/index.js';
 import { TokensForUsers } from '../../../electron/core/tokens-for-users/index.js';
+import { SEED_USERS } from '../../emulator/index.js';
 import {
   askCluster,
   filesUnder,
   SECRET_KEY,
   storedToken,
+  tokenFromCluster,
   useSessionWorlds,
   type World,
 } from '../session/support/world.js';
 
 const worlds = useSessionWorlds('tokens-for-users');
+const ANALYST = SEED_USERS.find((u) => u.username === 'analyst') ?? SEED_USERS[0]!;
 
 /** An admin profile that signs in with the secret key, which the keychain keeps (auto-renew). */
 async function adminWorld(options: { username?: string; name?: string } = {}): Promise<World> {
@@ -150,6 +153,22 @@ describe('minting tokens for other users', () => {
     expect(w.emulator.mintRequests().length + keyless.emulator.mintRequests().length).toBe(before);
   });
 
+  it('needs dialect C, and says so', async () => {
+    const w = await worlds.create({
+      profile: { name: 'B', username: 'tsadmin', auth: 'secret-key', dialect: 'B' },
+    });
+    await w.manager.signIn(w.profile.id, {
+      method: 'secret-key',
+      secretKey: SECRET_KEY,
+      remember: true,
+    });
+    const refused = await failure(service(w).mint(w.profile.id, { user: 'analyst' }));
+    expect(refused).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'Dialect B cannot mint tokens for other users; that needs /api/rest/2.0 (dialect C)',
+    });
+  });
+
   it('reports a refusal by the cluster in one line, and logs it without the rules', async () => {
     const w = await adminWorld();
     const refused = await failure(
@@ -193,6 +212,16 @@ describe("revoking another user's tokens", () => {
     const line = w.audit.read({ profileId: w.profile.id, limit: 1 })[0];
     expect(line).toMatchObject({ message: 'revoked a token of analyst' });
     expect(readFileSync(w.audit.path, 'utf8')).not.toContain(first);
+  });
+
+  it("uses an admin's cookie session when the profile has no token", async () => {
+    const w = await worlds.create({ profile: { name: 'Cookie', username: 'tsadmin' } });
+    await w.manager.signIn(w.profile.id, { method: 'password', password: 'admin', kind: 'cookie' });
+    const analyst = await tokenFromCluster(w.emulator, 300, ANALYST);
+    await service(w).revoke(w.profile.id, { user: 'analyst' });
+    expect((await askCluster(w.emulator, { bearer: analyst.token })).status).toBe(401);
+    const revokes = w.emulator.requests.filter((r) => r.path === '/api/rest/2.0/auth/token/revoke');
+    expect(revokes.at(-1)).toMatchObject({ hasAuthorization: false, hasCookie: true });
   });
 
   it('says in one line that a non-admin may not, and the tokens live on', async () => {
