@@ -19,9 +19,11 @@ Sessions (-p NAME picks a profile; the default profile otherwise)
   login     sign in (cookie session; a token for secret-key and token profiles)
             secrets from a prompt, or --password-stdin / --secret-key-stdin / --token-stdin;
             saml, oidc and browser profiles sign in in a browser window (--timeout S)
-  token     print a token valid for at least --min-ttl S (default 60), renewing if allowed
+  token     print a token valid for at least --min-ttl S (default 60), renewing if allowed;
+            --as USER mints one for another user (secret-key profiles: full, object, custom)
   info      who you are signed in as         validate  ask the cluster whether the session lives
   logout    sign out and forget the secrets  revoke    revoke the token at the cluster
+            (revoke --user USER: every token of USER, as an administrator)
   exec -- CMD ARGS...   run CMD with TS_URL, TS_TOKEN and/or TS_COOKIE set; exits with CMD's code
   doctor    check settings, secrets, cluster, TLS, dialect, clock, session
   log       the audit log (newest first)
@@ -94,16 +96,35 @@ const COMMANDS: Record<string, CommandHelp> = {
     exits: [AUTH, NET, KEYS, SETTINGS],
   },
   token: {
-    usage: 'tsm token [-p NAME] [--min-ttl S] [--json]',
+    usage: `tsm token [-p NAME] [--min-ttl S] [--json]
+       tsm token -p NAME --as USER [--org ORG] [--validity S] [--object GUID] [--json]
+                 [--filter 'COLUMN OP V1[,V2...]']... [--param NAME=V1[,V2...]]...
+                 [--variable NAME=V1[,V2...]]... [--persist replace|append]
+                 [--group NAME]... [--email ADDRESS] [--display-name TEXT] [--no-auto-create]`,
     about:
-      'Prints only the token on stdout, valid for at least --min-ttl seconds (default 60), renewing it when allowed. A REST API v1 profile has no token (v1 issues none): use tsm exec, which sets TS_COOKIE.',
+      "Prints only the token on stdout, valid for at least --min-ttl seconds (default 60), renewing it when allowed. With --as, on a profile that signs in with the cluster's secret key, mints a token for another user instead (trusted authentication; the key goes from the keychain into the request body only): a full one, one limited to an object (--object), or a custom one carrying rules (--filter, --param, --variable: 10.4+, variables 10.14+), which the cluster keeps for USER as --persist says. USER is created when missing unless --no-auto-create; --group, --email and --display-name are used only then. A REST API v1 profile has no token (v1 issues none): use tsm exec, which sets TS_COOKIE. A minted token is printed and never stored: the profile's own token stays as it was. The audit log names USER, the kind and how many rules, never the token or the rules' values.",
     options: [
       PROFILE,
       '--min-ttl S          the least lifetime left the token must have',
+      '--as USER            mint a token for USER (secret-key profiles)',
+      '--org ORG            the org of the token: an id (a name only for custom tokens)',
+      "--validity S         the minted token's lifetime, in seconds (default: the cluster's)",
+      '--object GUID        limit the token to one Liveboard or Answer',
+      "--filter RULE        a row rule 'COLUMN OP V1[,V2...]', OP one of EQ NE LT LE GT GE IN",
+      '                     NOT_IN BW BW_INC BW_INC_MIN BW_INC_MAX CONTAINS BEGINS_WITH ENDS_WITH',
+      '                     LIKE (upper case; \\, is a comma inside a value); repeatable',
+      '--param NAME=V,...   a parameter value; repeatable (--variable likewise, formula variables)',
+      '--persist replace|append   how the rules are kept for USER: replacing the stored ones, or',
+      '                     added to them; needed with any rule',
+      '--group NAME         a group for a created user; repeatable',
+      '--email ADDRESS      (also --display-name TEXT) for a created user',
+      '--no-auto-create     fail when USER does not exist instead of creating them',
       JSON_OUT,
+      '                     (with --as: token, user, org, expiresAt, kind, scope)',
       VERBOSE,
     ],
-    example: 'export TS_TOKEN=$(tsm token -p Prod)',
+    example:
+      "export TS_TOKEN=$(tsm token -p Prod)\n  tsm token -p Embed --as analyst --filter 'Region EQ West' --persist replace",
     exits: [AUTH, NET, KEYS, SETTINGS],
   },
   info: {
@@ -129,11 +150,24 @@ const COMMANDS: Record<string, CommandHelp> = {
     exits: [NET, KEYS, SETTINGS],
   },
   revoke: {
-    usage: 'tsm revoke [-p NAME] [--json]',
-    about: "Revokes the profile's token at the cluster, so no copy of it works anywhere.",
-    options: [PROFILE, JSON_OUT, VERBOSE],
-    example: 'tsm revoke -p Prod',
-    exits: [AUTH, NET, KEYS, SETTINGS],
+    usage: `tsm revoke [-p NAME] [--json]
+       tsm revoke -p NAME --user USER [--token-stdin] [--json]`,
+    about:
+      "Revokes the profile's token at the cluster, so no copy of it works anywhere. With --user, revokes every token of USER instead (or only the one read from stdin with --token-stdin), as an administrator: the call is made with the profile's own session (its token, renewed if needed, or its cookie session), which must have the ADMINISTRATION privilege; a secret key is no credential for it.",
+    options: [
+      PROFILE,
+      "--user USER          revoke USER's tokens (an administrator's profile)",
+      '--token-stdin        only this token of USER, read from stdin (never from arguments)',
+      JSON_OUT,
+      VERBOSE,
+    ],
+    example: 'tsm revoke -p Admin --user analyst',
+    exits: [
+      '3 not signed in, or the cluster refused (not an administrator: 403)',
+      NET,
+      KEYS,
+      SETTINGS,
+    ],
   },
   exec: {
     usage: 'tsm exec [-p NAME] [--min-ttl S] -- CMD [ARGS...]',

@@ -80,7 +80,7 @@ function stableId(username: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function complete(user: EmulatorUser): Account {
+export function completeAccount(user: EmulatorUser): Account {
   return {
     username: user.username,
     password: user.password,
@@ -102,7 +102,7 @@ function complete(user: EmulatorUser): Account {
 /** Seeds plus extras; an extra user with a seed's username replaces that seed. */
 export function buildAccounts(extra: readonly EmulatorUser[] = []): Map<string, Account> {
   const accounts = new Map<string, Account>();
-  for (const user of [...SEED_USERS, ...extra]) accounts.set(user.username, complete(user));
+  for (const user of [...SEED_USERS, ...extra]) accounts.set(user.username, completeAccount(user));
   return accounts;
 }
 

@@ -5,6 +5,7 @@ import type { Account } from './accounts.js';
 import { fail, invalid } from './errors.js';
 import { bearerToken, sessionCookie } from './http-io.js';
 import type { Session, SessionStore, TokenRecord } from './state.js';
+import type { TrustedAuthState } from './tokens-for-users.js';
 import type { EmulatorClock, EmulatorOrg } from './types.js';
 
 /** Everything a handler may consult or change. */
@@ -16,6 +17,8 @@ export interface Env {
   validitySeconds: number;
   /** Served over TLS: session cookies get `Secure`. */
   secure: boolean;
+  /** Tokens minted for other users: persisted rules, provisioned groups, requests. */
+  trusted: TrustedAuthState;
 }
 
 export interface Credentials {

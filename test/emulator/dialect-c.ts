@@ -4,9 +4,7 @@ import { orgOf, pickOrg, resolveCaller, signIn, type Caller, type Env } from './
 import {
   fields,
   optionalBoolean,
-  optionalInteger,
   optionalString,
-  positiveInteger,
   requiredString,
   type Fields,
 } from './body-fields.js';
@@ -14,12 +12,17 @@ import { fail, invalid } from './errors.js';
 import { clearSessionCookie, sessionCookie, setSessionCookie, type Reply } from './http-io.js';
 import type { HandlerRequest, Routes } from './routes.js';
 import { REMEMBER_ME_SECONDS, type TokenRecord } from './state.js';
+import { customToken, fullToken, objectToken } from './tokens-for-users.js';
 
 const tokenTimes = (t: TokenRecord) => ({
   creation_time_in_millis: t.createdAt,
   expiration_time_in_millis: t.expiresAt,
 });
-const scope = (t: TokenRecord) => ({ access_type: 'FULL', org_id: t.orgId, metadata_id: null });
+const scope = (t: TokenRecord) => ({
+  access_type: t.objectId === undefined ? 'FULL' : 'REPORT_BOOK_VIEW',
+  org_id: t.orgId,
+  metadata_id: t.objectId ?? null,
+});
 
 function userIdOf(env: Env, username: string): string {
   return env.accounts.get(username)?.id ?? '';
@@ -46,28 +49,6 @@ function login(env: Env, req: HandlerRequest): Reply {
   const session = env.store.createSession(account.username, org.id, rememberMe);
   const maxAge = rememberMe ? REMEMBER_ME_SECONDS : undefined;
   return { status: 204, cookies: [setSessionCookie(session.id, env.secure, maxAge)] };
-}
-
-function fullToken(env: Env, req: HandlerRequest): Reply {
-  const body = fields(req.body);
-  const username = requiredString(body, 'username');
-  const password = optionalString(body, 'password');
-  const secretKey = optionalString(body, 'secret_key');
-  const seconds = positiveInteger(body, 'validity_time_in_sec') ?? env.validitySeconds;
-  const orgId = optionalInteger(body, 'org_id');
-  const account = signIn(env, { username, password, secretKey });
-  const org = pickOrg(account, orgId);
-  const t = env.store.issueToken(account.username, org.id, seconds, true);
-  return {
-    status: 200,
-    body: {
-      token: t.value,
-      ...tokenTimes(t),
-      scope: scope(t),
-      valid_for_user_id: account.id,
-      valid_for_username: account.username,
-    },
-  };
 }
 
 function currentUser(env: Env, req: HandlerRequest): Reply {
@@ -167,8 +148,10 @@ function revoke(env: Env, req: HandlerRequest): Reply {
     throw fail('forbidden');
   }
 
-  if (target) env.store.revokeAllOf(target.username);
+  // Both named: that one token, which must be the user's; the user alone: all of theirs.
+  if (target && record && record.username !== target.username) throw invalid('token');
   if (record) env.store.revoke(record.value);
+  else if (target) env.store.revokeAllOf(target.username);
   if (!target && !record) {
     const own = caller.token?.value ?? caller.session?.token;
     if (own !== undefined) env.store.revoke(own);
@@ -188,6 +171,8 @@ export const routesC: Routes = {
   '/auth/session/token': { method: 'GET', operation: 'getCurrentUserToken', handle: currentToken },
   '/auth/session/logout': { method: 'POST', operation: 'logout', handle: logout },
   '/auth/token/full': { method: 'POST', operation: 'getFullAccessToken', handle: fullToken },
+  '/auth/token/object': { method: 'POST', operation: 'getObjectAccessToken', handle: objectToken },
+  '/auth/token/custom': { method: 'POST', operation: 'getCustomAccessToken', handle: customToken },
   '/auth/token/revoke': { method: 'POST', operation: 'revokeToken', handle: revoke },
   '/auth/token/validate': { method: 'POST', operation: 'validateToken', handle: validate },
 };

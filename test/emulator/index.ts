@@ -11,6 +11,7 @@ import { createSsoEnv } from './sso/context.js';
 import { createIdpServer } from './sso/idp-server.js';
 import { SessionStore } from './state.js';
 import { DEFAULT_ALT_NAMES, generateTls, type TlsMaterial } from './tls.js';
+import { TrustedAuthState, trustedViews } from './tokens-for-users.js';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.js';
 
 export type * from './types.js';
@@ -59,6 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     secretKey: o.secretKey,
     validitySeconds: o.validitySeconds,
     secure: tls !== undefined,
+    trusted: new TrustedAuthState(),
   };
   const requests: RecordedRequest[] = [];
   const idpRequests: RecordedRequest[] = [];
@@ -111,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     idpRequests,
     tokenRequests: () => store.tokenIssues,
     revokeAll: (username) => store.revokeAllOf(username),
+    ...trustedViews(env),
     close,
   };
   if (tls) {

@@ -26,6 +26,8 @@ export interface TokenRecord {
   expiresAt: number;
   revoked: boolean;
   sessionId?: string;
+  /** token/object: the one object the token is limited to. */
+  objectId?: string;
 }
 
 export type TokenCheck =

@@ -1,4 +1,13 @@
 // Public types of the emulator. The client's tests depend on exactly these shapes.
+import type { MintRecord, PersistedRules, ProvisionedView } from './tokens-for-users.js';
+
+export type {
+  FilterRule,
+  MintRecord,
+  NamedValues,
+  PersistedRules,
+  ProvisionedView,
+} from './tokens-for-users.js';
 
 /** A, B, C: the shapes of REST API v2; V1: REST API v1 (alone, an 8.x Software cluster). */
 export type Dialect = 'A' | 'B' | 'C' | 'V1';
@@ -84,9 +93,15 @@ export interface RunningEmulator {
   requests: RecordedRequest[];
   /** Requests the identity provider got, recorded the same way (no query, no form values). */
   idpRequests: RecordedRequest[];
-  /** Count of successful token issues (gettoken / token/full) so far. */
+  /** Count of successful token issues (gettoken / token/full, object, custom) so far. */
   tokenRequests(): number;
   /** Revoke every token of a user, as an administrator elsewhere would. */
   revokeAll(username: string): void;
+  /** Test-only: the rules custom tokens persisted for a user (REPLACE / APPEND), if any. */
+  persistedRules(username: string): PersistedRules | undefined;
+  /** Test-only: every token/full, object and custom request, without secret_key or password. */
+  mintRequests(): MintRecord[];
+  /** Test-only: a user as the cluster knows them (auto-created ones included), with groups. */
+  userOf(username: string): ProvisionedView | undefined;
   close(): Promise<void>;
 }

@@ -24,7 +24,7 @@ export async function run(args: string[], context: Context): Promise<number> {
       e.profile,
       e.action,
       e.fingerprint ?? '',
-      e.code ? `${e.code}: ${e.message ?? ''}` : (e.kind ?? ''),
+      e.code ? `${e.code}: ${e.message ?? ''}` : (e.message ?? e.kind ?? ''),
     ]),
   ]);
   for (const row of rows) context.out.line(row);

@@ -16,6 +16,9 @@ async function refuseV1(context: Context, values: Record<string, unknown>): Prom
 
 /** Prints only the token on stdout, so `$(tsm token)` works; --json for the details. */
 export async function run(args: string[], context: Context): Promise<number> {
+  // A token for another user (--as USER) is its own module, loaded only then.
+  if (args.some((arg) => arg === '--as' || arg.startsWith('--as=')))
+    return (await import('./token-for-user.js')).run(args, context);
   const { values, positionals } = parse(args, { 'min-ttl': { type: 'string' } });
   if (positionals.length > 0)
     throw new UsageError('token takes no arguments; use -p NAME to pick a profile');

@@ -12,6 +12,7 @@ import {
 } from '../profiles/index.js';
 import { ProfileVault } from '../secrets/index.js';
 import { SessionManager, type FetchFactory } from '../session/index.js';
+import { TokensForUsers } from '../tokens-for-users/index.js';
 import type { SessionStatus } from '../session/session-state.js';
 import { PreferencesFile } from './preferences.js';
 import { SecretsController, type SecretsStatus } from './secrets-controller.js';
@@ -49,6 +50,8 @@ export class AppServices {
   readonly manager: SessionManager;
   readonly preferences: PreferencesFile;
   readonly clipboard: TokenClipboard;
+  /** Secret-key profiles: tokens for other users, and revoking another user's tokens. */
+  readonly tokensForUsers: TokensForUsers;
   readonly #listeners = new Set<(event: AppEvent) => void>();
 
   constructor(options: AppServicesOptions) {
@@ -73,6 +76,13 @@ export class AppServices {
       ...(options.fetchFor ? { fetchFor: options.fetchFor } : {}),
       ...(options.validateEveryMs ? { validateEveryMs: options.validateEveryMs } : {}),
       ...(options.browser ? { browser: options.browser } : {}),
+    });
+    this.tokensForUsers = new TokensForUsers({
+      profiles: this.profiles,
+      vault: this.vault,
+      manager: this.manager,
+      audit: this.audit,
+      now,
     });
     this.manager.subscribe(({ profileId, status }) =>
       this.emit({ type: 'session', profileId, status }),

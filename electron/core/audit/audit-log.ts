@@ -18,7 +18,16 @@ import { withLockSync } from '../storage/file-lock.js';
 import { stripControls } from '../thoughtspot/server-text.js';
 
 export type AuditAction =
-  'signed-in' | 'issued' | 'renewed' | 'copied' | 'validated' | 'revoked' | 'signed-out' | 'error';
+  | 'signed-in'
+  | 'issued'
+  | 'renewed'
+  | 'copied'
+  | 'validated'
+  | 'revoked'
+  | 'signed-out'
+  | 'error'
+  /** A token for another user (trusted authentication); never stored. */
+  | 'minted';
 
 /** One line of the audit log. Never a token or a password: a token is named by its fingerprint. */
 export interface AuditEntry {

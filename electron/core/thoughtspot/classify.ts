@@ -15,6 +15,8 @@ export type Operation =
   | 'revoke the token'
   | 'validate the token'
   | 'read the session token'
+  | 'mint a token'
+  | "revoke a user's tokens"
   | 'detect the API';
 
 /** What was being attempted, so an error can say it in a person's terms. */

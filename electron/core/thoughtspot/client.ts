@@ -12,6 +12,7 @@ import {
 } from './dialects/index.js';
 import { openHttp, type ConnectionOptions } from './connection.js';
 import type { Auth, HttpSession } from './http-session.js';
+import type { MintedToken, MintTokenRequest } from './mint-types.js';
 import type {
   Dialect,
   IssuedToken,
@@ -213,6 +214,36 @@ export class ThoughtSpotClient {
     return usable(await this.#adapter.currentToken(this.#caller(options), this.#auth), this.origin);
   }
 
+  /**
+   * A token for another user by trusted authentication (dialect C). This client's own session is
+   * neither used nor changed: the secret key, in the body, is the credential.
+   */
+  async mintToken(request: MintTokenRequest, options: CallSignal = {}): Promise<MintedToken> {
+    checkUsername(request.username);
+    if (!request.secretKey) throw new InputError('The secret key is empty');
+    if (!this.#adapter.mint) {
+      throw new InputError(
+        `Dialect ${this.dialect} cannot mint tokens for other users; that needs /api/rest/2.0 (dialect C)`,
+      );
+    }
+    if (request.validitySeconds !== undefined) checkValidity(request.validitySeconds);
+    const call = this.#caller(options, [request.secretKey]);
+    return usable(await this.#adapter.mint(call, request), this.origin);
+  }
+
+  /** Revokes every token of `user` (or only `token` of theirs) with this session: an admin's. */
+  async revokeUserTokens(user: string, token?: string, options: CallSignal = {}): Promise<void> {
+    checkUsername(user);
+    if (!this.#adapter.revokeForUser) {
+      throw new InputError(
+        `Dialect ${this.dialect} cannot revoke another user's tokens; that needs /api/rest/2.0 (dialect C)`,
+      );
+    }
+    this.#requireSession();
+    const call = this.#caller(options, token ? [token] : []);
+    await this.#adapter.revokeForUser(call, this.#auth, user, token);
+  }
+
   #requireSession(): SessionKind {
     if (this.#auth.kind === 'none') {
       throw new InputError(`Not signed in to ${this.origin}; sign in first`);
@@ -263,7 +294,7 @@ const MAX_USERNAME = 256;
 const ENDED: readonly string[] = ['NOT_SIGNED_IN', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'];
 
 /** A token that could not go back in an Authorization header is the cluster's fault, not the person's. */
-function usable(token: IssuedToken, origin: string): IssuedToken {
+function usable<T extends { token: string }>(token: T, origin: string): T {
   if (/\s/.test(token.token) || hasControlCharacters(token.token)) {
     throw new ResponseError(
       'UNEXPECTED_RESPONSE',

@@ -13,3 +13,4 @@ export { parseClusterUrl } from './cluster-url.js';
 export type { FetchLike, FetchInit, FetchResponse } from './fetch-like.js';
 export type { LoginResult } from './dialects/index.js';
 export * from './types.js';
+export * from './mint-types.js';

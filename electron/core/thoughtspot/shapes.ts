@@ -63,6 +63,30 @@ export const cToken = v.object({
   valid_for_username: shownOpt,
 });
 
+/** token/object: a Token whose scope names the one object it is limited to. */
+export const cObjectToken = v.object({
+  ...cToken.entries,
+  scope: v.optional(
+    v.nullable(
+      v.object({
+        access_type: str,
+        org_id: v.optional(v.nullable(v.number())),
+        metadata_id: v.optional(v.nullable(shown)),
+      }),
+    ),
+  ),
+});
+
+/** token/custom answers in a shape of its own. */
+export const cCustomToken = v.object({
+  id: v.optional(v.nullable(shown)),
+  token: v.pipe(v.string(), v.minLength(1)),
+  org: v.object({ id: v.number(), name: v.optional(v.nullable(shown)) }),
+  user: v.object({ id: shown, name: v.optional(v.nullable(shown)) }),
+  creation_time_in_millis: millis,
+  expiration_time_in_millis: millis,
+});
+
 export const cUser = v.object({
   id: shown,
   name: shown,

@@ -1,5 +1,6 @@
 import type { Operation, RequestContext } from '../classify.js';
 import type { Answer, Auth } from '../http-session.js';
+import type { MintedToken, MintTokenRequest } from '../mint-types.js';
 import type {
   Dialect,
   IssuedToken,
@@ -65,4 +66,8 @@ export interface DialectAdapter {
   loginWithSecretKey?(call: Caller, request: SecretKeyLoginRequest): Promise<LoginResult>;
   /** The cluster's word on whether the cookie session still lives, without reading user info. */
   isActive?(call: Caller, auth: Auth): Promise<boolean>;
+  /** A token for another user by trusted authentication (dialect C only). */
+  mint?(call: Caller, request: MintTokenRequest): Promise<MintedToken>;
+  /** Revokes every token of `user`, or only `token` of theirs, with the caller's session (C only). */
+  revokeForUser?(call: Caller, auth: Auth, user: string, token?: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { InputError } from '../../errors/index.js';
 import { cToken, cUser, cValidity, parseShape } from '../shapes.js';
 import type { IssuedToken } from '../types.js';
 import type { Caller, DialectAdapter } from './adapter.js';
+import { rest2TokensForUsers } from './rest-2-mint.js';
 
 const BASE = '/api/rest/2.0/auth';
 const DEFAULT_VALIDITY_SECONDS = 300;
@@ -33,6 +34,7 @@ export const rest2Adapter: DialectAdapter = {
   errorShape: 'flat',
   supportsSecretKey: true,
   issuesTokens: true,
+  ...rest2TokensForUsers,
 
   async login(call, request) {
     const body: Record<string, unknown> = {
