@@ -152,7 +152,7 @@ async function start(): Promise<void> {
 
   const demoClusterUrl = app.isPackaged ? undefined : process.env[DEMO_CLUSTER_ENV];
   if (demoClusterUrl) await ensureDemoProfile(services.profiles, demoClusterUrl);
-  await services.restoreSessions();
+  await services.start();
 
   registerIpc(handlers, () => window, appUrl);
   services.onEvent((event) => {

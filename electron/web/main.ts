@@ -43,7 +43,7 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
 
   if (options.demoClusterUrl !== undefined)
     await ensureDemoProfile(services.profiles, options.demoClusterUrl);
-  await services.restoreSessions();
+  await services.start();
 
   const handlers = createHandlers(services);
   // A list that cannot be read now is left for the window to ask for, and show the error of.

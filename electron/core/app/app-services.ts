@@ -14,7 +14,9 @@ import { ProfileVault } from '../secrets/index.js';
 import { SessionManager, type FetchFactory } from '../session/index.js';
 import { TokensForUsers } from '../tokens-for-users/index.js';
 import type { SessionStatus } from '../session/session-state.js';
+import { OutsideChanges, type OutsidePart } from './outside-changes.js';
 import { PreferencesFile } from './preferences.js';
+import { renewRemembered } from './remembered-sessions.js';
 import { SecretsController, type SecretsStatus } from './secrets-controller.js';
 import type { ProfileView } from './views.js';
 
@@ -22,6 +24,8 @@ import type { ProfileView } from './views.js';
 export type AppEvent =
   | { type: 'session'; profileId: string; status: SessionStatus }
   | { type: 'profiles' }
+  /** The audit log grew (here or in another process): the Activity list reads it again. */
+  | { type: 'activity' }
   | { type: 'secrets'; secrets: SecretsStatus };
 
 export interface AppServicesOptions {
@@ -36,6 +40,8 @@ export interface AppServicesOptions {
   validateEveryMs?: number;
   /** The host's browser for SAML, OIDC and the cluster's own sign-in page. */
   browser?: BrowserSignIn;
+  /** How often the config directory is looked at besides its file events (ms). */
+  outsidePollMs?: number;
 }
 
 /**
@@ -53,6 +59,8 @@ export class AppServices {
   /** Secret-key profiles: tokens for other users, and revoking another user's tokens. */
   readonly tokensForUsers: TokensForUsers;
   readonly #listeners = new Set<(event: AppEvent) => void>();
+  readonly #pollMs: number | undefined;
+  #outside: OutsideChanges | undefined;
 
   constructor(options: AppServicesOptions) {
     const now = options.now ?? Date.now;
@@ -87,6 +95,25 @@ export class AppServices {
     this.manager.subscribe(({ profileId, status }) =>
       this.emit({ type: 'session', profileId, status }),
     );
+    this.#pollMs = options.outsidePollMs;
+  }
+
+  /**
+   * What the app does once at start: every session read from the keychain, then kept in step
+   * with what other processes (`tsm`) change in the config directory, and remembered sessions
+   * whose token ran out while the app was closed renewed in the background.
+   */
+  async start(): Promise<{ renewed: Promise<void> }> {
+    await this.restoreSessions();
+    this.#outside ??= new OutsideChanges({
+      settingsPath: this.profiles.path,
+      auditPath: this.audit.path,
+      stamp: this.secrets.stamp,
+      onChange: (parts) => this.#outsideChanged(parts),
+      ...(this.#pollMs !== undefined ? { pollMs: this.#pollMs } : {}),
+    });
+    const renewed = renewRemembered(this);
+    return { renewed };
   }
 
   onEvent(listener: (event: AppEvent) => void): () => void {
@@ -101,8 +128,17 @@ export class AppServices {
   /** Reads every profile's session from the keychain; a keychain problem leaves them signed out. */
   async restoreSessions(): Promise<void> {
     for (const profile of this.profiles.list()) {
+      // A sign-in or renewal under way here settles its own status.
+      if (['signing-in', 'renewing'].includes(this.manager.status(profile.id).state)) continue;
       await this.manager.restore(profile.id).catch(() => undefined);
     }
+  }
+
+  /** Another process changed profiles, secrets or the log: the window is shown the new truth. */
+  async #outsideChanged(parts: ReadonlySet<OutsidePart>): Promise<void> {
+    if (parts.has('settings') || parts.has('secrets')) await this.restoreSessions();
+    if (parts.has('settings')) this.emit({ type: 'profiles' });
+    if (parts.has('activity')) this.emit({ type: 'activity' });
   }
 
   /** Every profile as the window shows it, where secrets live, and any repair notice. */
@@ -111,6 +147,8 @@ export class AppServices {
     notice?: string;
     secrets: SecretsStatus;
   }> {
+    // A reload shows the truth even where file events are late or missing.
+    await this.#outside?.checkNow();
     const secrets = await this.secrets.status();
     const notice = this.profiles.notice?.message;
     return {
@@ -172,6 +210,7 @@ export class AppServices {
   }
 
   dispose(): void {
+    this.#outside?.dispose();
     this.manager.dispose();
     this.clipboard.dispose();
     this.#listeners.clear();

@@ -47,6 +47,11 @@ export class SecretsController implements SecretStore {
     return this.#kind;
   }
 
+  /** The change stamp this process bumps after each of its writes (watched for others' writes). */
+  get stamp(): ChangeStamp {
+    return this.#stamp;
+  }
+
   describe(): string {
     return this.#kind === 'keychain'
       ? 'the OS keychain'

@@ -33,6 +33,7 @@ export function nextGeneration(before: Generation, after: Generation): boolean {
  */
 export class ChangeStamp {
   readonly path: string;
+  #ownBumps = 0;
 
   constructor(configDir: string) {
     this.path = join(configDir, STAMP_FILE_NAME);
@@ -48,6 +49,14 @@ export class ChangeStamp {
     }
   }
 
+  /**
+   * How many bytes this instance appended so far: a watcher that sees the stamp grow by exactly as
+   * many since its last look knows nobody else wrote.
+   */
+  get ownBumps(): number {
+    return this.#ownBumps;
+  }
+
   /** Marks one change; returns the generation right after this process's byte. Throws on I/O errors. */
   bump(): Generation {
     for (let attempt = 1; ; attempt++) {
@@ -55,6 +64,7 @@ export class ChangeStamp {
       let appended: Stats;
       try {
         writeSync(fd, '.');
+        this.#ownBumps++;
         appended = fstatSync(fd);
       } finally {
         closeSync(fd);
