@@ -41,9 +41,9 @@ export class OutsideChanges {
   #watcher: FSWatcher | undefined;
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #last: Snapshot;
-  /** The look running now, and whether another was asked for meanwhile. */
+  /** The look running now, and the one asked for meanwhile (callers share it). */
   #looking: Promise<void> | undefined;
-  #again = false;
+  #queued: Promise<void> | undefined;
   #disposed = false;
   readonly #dir: string;
   readonly #names: ReadonlySet<string>;
@@ -63,22 +63,23 @@ export class OutsideChanges {
     this.#poll.unref();
   }
 
-  /** Looks now and settles once whatever changed has been handled; never rejects. */
+  /**
+   * Looks now (or, while a look runs, once more right after it) and settles once whatever changed
+   * has been handled; never rejects.
+   */
   checkNow(): Promise<void> {
     if (this.#disposed) return Promise.resolve();
-    if (this.#looking) {
-      this.#again = true;
-      return this.#looking;
+    const running = this.#looking;
+    if (!running) {
+      const looking = this.#look().finally(() => (this.#looking = undefined));
+      this.#looking = looking;
+      return looking;
     }
-    const looking = this.#look().finally(() => {
-      this.#looking = undefined;
-      if (this.#again) {
-        this.#again = false;
-        void this.checkNow();
-      }
+    this.#queued ??= running.then(() => {
+      this.#queued = undefined;
+      return this.checkNow();
     });
-    this.#looking = looking;
-    return looking;
+    return this.#queued;
   }
 
   dispose(): void {
