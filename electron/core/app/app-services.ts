@@ -126,17 +126,22 @@ export class AppServices {
   }
 
   /** Reads every profile's session from the keychain; a keychain problem leaves them signed out. */
-  async restoreSessions(): Promise<void> {
+  async restoreSessions(options: { keepErrors?: boolean } = {}): Promise<void> {
+    const settled = options.keepErrors
+      ? ['signing-in', 'renewing', 'error']
+      : ['signing-in', 'renewing'];
     for (const profile of this.profiles.list()) {
-      // A sign-in or renewal under way here settles its own status.
-      if (['signing-in', 'renewing'].includes(this.manager.status(profile.id).state)) continue;
+      // A sign-in or renewal under way here settles its own status; a failure shown here keeps
+      // its reason when the change elsewhere was only, say, a detected dialect noted in settings.
+      if (settled.includes(this.manager.status(profile.id).state)) continue;
       await this.manager.restore(profile.id).catch(() => undefined);
     }
   }
 
   /** Another process changed profiles, secrets or the log: the window is shown the new truth. */
   async #outsideChanged(parts: ReadonlySet<OutsidePart>): Promise<void> {
-    if (parts.has('settings') || parts.has('secrets')) await this.restoreSessions();
+    if (parts.has('settings') || parts.has('secrets'))
+      await this.restoreSessions({ keepErrors: true });
     if (parts.has('settings')) this.emit({ type: 'profiles' });
     if (parts.has('activity')) this.emit({ type: 'activity' });
   }

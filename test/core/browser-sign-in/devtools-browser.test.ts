@@ -74,7 +74,7 @@ async function personsBrowser(): Promise<Browser> {
 describe('devToolsBrowser attached to a running Chromium', { timeout: 30_000 }, () => {
   it("opens the page in a fresh context: the cluster's cookies are there, not in the person's", async () => {
     const window = await open(`${otherHostUrl}/other-host`);
-    await expect.poll(() => window.lastPage()?.url).toBe(`${clusterUrl}/`);
+    await expect.poll(() => window.lastPage()?.url, { timeout: 15_000 }).toBe(`${clusterUrl}/`);
 
     const cookies = await window.cookies(`${clusterUrl}/`);
     expect(cookies.map((c) => c.name).sort()).toEqual(['JSESSIONID', 'clientId']);
@@ -118,7 +118,7 @@ describe('devToolsBrowser attached to a running Chromium', { timeout: 30_000 }, 
 
   it("close() closes the tab and its context but leaves the person's browser running", async () => {
     const window = await open(`${clusterUrl}/to-leave`);
-    await expect.poll(tabUrls).toContain(`${clusterUrl}/to-leave`);
+    await expect.poll(tabUrls, { timeout: 15_000 }).toContain(`${clusterUrl}/to-leave`);
     await window.close();
     await window.close(); // twice is fine
     expect(await tabUrls()).not.toContain(`${clusterUrl}/to-leave`);
@@ -147,7 +147,7 @@ describe('devToolsBrowser attached to a running Chromium', { timeout: 30_000 }, 
       const window = await devToolsBrowser({ endpoint: doomed.endpoint }).open(`${clusterUrl}/`, {
         title: 'x',
       });
-      await expect.poll(() => window.lastPage()?.status).toBe(200);
+      await expect.poll(() => window.lastPage()?.status, { timeout: 15_000 }).toBe(200);
       await doomed.close();
       await expect(window.ended).resolves.toBe('crashed');
       await window.close();
@@ -170,6 +170,6 @@ describe('devToolsBrowser attached to a running Chromium', { timeout: 30_000 }, 
       { title: 'x' },
     );
     opened.push(window);
-    await expect.poll(() => window.lastPage()?.status).toBe(200);
+    await expect.poll(() => window.lastPage()?.status, { timeout: 15_000 }).toBe(200);
   });
 });

@@ -82,6 +82,18 @@ function launchedChromiums(): { pid: number; cmdline: string[]; environ: string[
   return found;
 }
 
+/** The launched browser, once /proc shows it (Debian's wrapper script execs it a moment later). */
+async function launchedChromium(): Promise<
+  ReturnType<typeof launchedChromiums>[number] | undefined
+> {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    const browser = await launchedChromium();
+    if (browser) return browser;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
 describe.skipIf(!hasXvfb)(
   'devToolsBrowser launching TSM_BROWSER (on Xvfb)',
   { timeout: 60_000 },
@@ -100,7 +112,7 @@ describe.skipIf(!hasXvfb)(
       await expect.poll(() => window.lastPage()?.status, { timeout: 20_000 }).toBe(200);
       expect((await window.cookies(`${cluster.url}/`)).map((c) => c.name)).toEqual(['JSESSIONID']);
 
-      const [browser] = launchedChromiums();
+      const browser = await launchedChromium();
       expect(browser).toBeDefined();
       expect(browser?.cmdline).not.toContain('--headless');
       expect(browser?.cmdline).toContain('--no-sandbox'); // these tests run as root
@@ -124,7 +136,7 @@ describe.skipIf(!hasXvfb)(
       const window = await signIn.open(`${cluster.url}/`, { title: 'x' });
       try {
         await expect.poll(() => window.lastPage()?.status, { timeout: 20_000 }).toBe(200);
-        const [browser] = launchedChromiums();
+        const browser = await launchedChromium();
         const profile = browser?.cmdline.find((a) => a.startsWith('--user-data-dir='))?.slice(16);
         expect(profile && existsSync(profile)).toBe(true);
         // What the window manager's close of its last window or Ctrl-Q comes to: an orderly exit.
