@@ -78,7 +78,8 @@ describe('signing in through the browser', { timeout: 60_000 }, () => {
     const second = w.manager.signInThroughBrowser(w.profile.id);
     expect(second).toBe(first);
     const page = await playPerson(chromium.endpoint, { urlIncludes: w.emulator.idpUrl });
-    expect(await tabsAt(w.emulator.idpUrl)).toBe(1);
+    // DevTools' target list follows the tab's navigation a moment later than the page does.
+    await expect.poll(() => tabsAt(w.emulator.idpUrl)).toBe(1);
     await signInAtIdp(page, SSO_USERS.ssoOnly);
     await expect(second).resolves.toMatchObject({ username: 'sso-user', via: 'OpenID Connect' });
   });
