@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../../electron/core/profiles/index.js';
 import type { SessionStatus } from '../../../electron/core/session/index.js';
 import { fitTooltip, menuLabel, TOOLTIP_MAX } from '../../../electron/core/tray/menu-label.js';
 import { formatTimeLeft, msUntilLabelChange } from '../../../electron/core/tray/time-left.js';
@@ -8,50 +7,13 @@ import {
   buildTrayModel,
   refreshDelayMs,
   type TrayItem,
-  type TrayModelInput,
 } from '../../../electron/core/tray/tray-model.js';
+import { enabledActions, input, NOW, profile, submenus } from './support/tray-fixtures.js';
 
-const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const MIN = 60_000;
 const FIG = '\u2007';
 
-function profile(name: string, extra: Partial<Profile> = {}): Profile {
-  const id = name.toLowerCase().replaceAll(' ', '-');
-  return {
-    id,
-    name,
-    url: `https://${id}.example.com`,
-    username: 'tsadmin',
-    auth: 'password',
-    dialect: 'auto',
-    tls: { insecure: false },
-    validitySeconds: 3600,
-    autoRenew: true,
-    createdAt: 0,
-    ...extra,
-  };
-}
-
-function input(
-  profiles: Profile[],
-  statuses: Record<string, SessionStatus> = {},
-  extra: Partial<TrayModelInput> = {},
-): TrayModelInput {
-  return { profiles, statuses, now: NOW, ...extra };
-}
-
-type Submenu = Extract<TrayItem, { kind: 'submenu' }>;
-
-const submenus = (items: TrayItem[]): Submenu[] =>
-  items.filter((i): i is Submenu => i.kind === 'submenu');
-
 const lines = (items: TrayItem[]): string[] => submenus(items).map((i) => i.label);
-
-/** The actions of a profile's submenu that are enabled, by label. */
-function enabledActions(status: SessionStatus, extra: Partial<Profile> = {}): string[] {
-  const [menu] = submenus(buildTrayModel(input([profile('Prod', extra)], { prod: status })).items);
-  return (menu?.items ?? []).flatMap((i) => (i.kind === 'action' && i.enabled ? [i.label] : []));
-}
 
 describe('tray model: which profiles, in which order', () => {
   it('lists the default first, then the most recently used, then the rest by name', () => {
