@@ -129,6 +129,9 @@ async function stop(child: ChildProcess): Promise<void> {
  * works as any other (fill, click, close); only context-wide calls (cookies) would act on the
  * default context, so do not use page.context() on it.
  */
+/** Tabs playPerson already gave a test. */
+const handedOut = new WeakSet<Page>();
+
 export async function playPerson(
   endpoint: string,
   options: { urlIncludes: string; timeoutMs?: number },
@@ -143,8 +146,15 @@ export async function playPerson(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const pages = browser.contexts().flatMap((c) => c.pages());
-    const page = pages.find((p) => !p.isClosed() && p.url().includes(urlIncludes));
-    if (page) return page;
+    // A tab handed out before is an earlier sign-in's, perhaps still closing: each sign-in opens
+    // a tab of its own.
+    const page = pages.find(
+      (p) => !p.isClosed() && !handedOut.has(p) && p.url().includes(urlIncludes),
+    );
+    if (page) {
+      handedOut.add(page);
+      return page;
+    }
     if (Date.now() >= deadline) {
       const seen = pages.map((p) => p.url()).join(', ') || 'none';
       throw new Error(`No tab at a URL with ${urlIncludes} within ${timeoutMs} ms (tabs: ${seen})`);
