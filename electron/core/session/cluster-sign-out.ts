@@ -1,4 +1,4 @@
-import { isAppError } from '../errors/index.js';
+import { isAppError, NetworkError } from '../errors/index.js';
 import type { Profile } from '../profiles/index.js';
 import type { StoredToken } from '../secrets/index.js';
 import type { ClusterAccess } from './cluster-access.js';
@@ -21,15 +21,17 @@ export async function signOutAtCluster(
   held: HeldSession,
   onRevoked: (token: StoredToken) => void,
 ): Promise<ClusterSignOut> {
+  let unreachable = false;
   if (held.liveToken) {
     try {
       await (await access.client(profile, { bearer: { token: held.liveToken.token } })).revoke();
       onRevoked(held.liveToken);
-    } catch {
-      // Offline or already dead: it expires on its own.
+    } catch (error) {
+      // Offline or already dead: it expires on its own. Offline is said, since the token lives on.
+      unreachable = error instanceof NetworkError;
     }
   }
-  if (!held.cookies) return 'no-session';
+  if (!held.cookies) return unreachable ? 'unreachable' : 'no-session';
   try {
     await (await access.client(profile, { cookies: held.cookies })).logout();
     return 'signed-out';
