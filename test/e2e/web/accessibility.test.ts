@@ -123,13 +123,17 @@ describe('accessibility of every screen (axe-core)', { timeout: 60_000 }, () => 
     await ui.button('Cancel', ui.dialog()).click();
   });
 
-  it('the token, revealed', async () => {
+  it('the token, revealed, and the revoke confirmation', async () => {
     await ui.tab('Token').click();
     const get = ui.button('Get token', ui.panel());
     if (await get.isVisible()) await get.click();
     await ui.button('Reveal').click();
     await ui.page.locator('code.token').waitFor();
     await check(ui, 'token');
+    await ui.button('Revoke token').click();
+    await ui.dialog().waitFor();
+    await check(ui, 'revoke-dialog');
+    await ui.button('Cancel', ui.dialog()).click();
   });
 
   it('the activity list', async () => {
