@@ -59,10 +59,10 @@ describe('ProfilesScreen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Add profile' }));
     expect(onEdit).toHaveBeenCalledWith(undefined);
     await fireEvent.click(screen.getByRole('button', { name: 'Duplicate Staging' }));
-    await fireEvent.click(screen.getByRole('button', { name: 'Make Staging the default' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Make default: Staging' }));
     await vi.waitFor(() => expect(api.requests('profiles:setDefault')).toHaveLength(1));
     expect(api.requests('profiles:duplicate')).toEqual([{ profileId: 'p2' }]);
-    expect(screen.queryByRole('button', { name: 'Make Demo cluster the default' })).toBe(null);
+    expect(screen.queryByRole('button', { name: 'Make default: Demo cluster' })).toBe(null);
   });
 
   it('removes only after a confirmation naming what is forgotten', async () => {
