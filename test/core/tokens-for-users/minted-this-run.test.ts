@@ -76,7 +76,10 @@ describe('MintedThisRun', () => {
     const first = memory.add(PROD, minted('a'));
     memory.add(PROD, minted('b'));
     memory.add(PROD, minted('c'));
-    expect(memory.list('p1').map((s) => s.fingerprint)).toEqual([fingerprint('c'), fingerprint('b')]);
+    expect(memory.list('p1').map((s) => s.fingerprint)).toEqual([
+      fingerprint('c'),
+      fingerprint('b'),
+    ]);
     expect(failure(() => memory.token(first.mintId))).toEqual({
       code: 'INVALID_INPUT',
       message:
