@@ -87,7 +87,7 @@ describe('TokensForUsersScreen', () => {
     setup();
     await fireEvent.click(screen.getByLabelText(/^Custom/));
     await fireEvent.click(screen.getByRole('button', { name: 'Add filter rule' }));
-    const options = within(field('Filter rule 1 operator') as HTMLElement).getAllByRole('option');
+    const options = within(field('Filter rule 1 operator')).getAllByRole('option');
     expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual([
       'EQ',
       'NE',
