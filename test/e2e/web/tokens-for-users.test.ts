@@ -107,11 +107,11 @@ describe(
       expect(await card.locator('code.token').count()).toBe(0);
       const fingerprint = await ui.text(card.locator('code.fingerprint'));
       expect(fingerprint).toMatch(/^[0-9a-f]{12}$/);
+      await ui.screenshot('tokens-for-users');
       await ui.button('Reveal', card).click();
       token = await ui.text(card.locator('code.token'));
       expect(token.length).toBeGreaterThan(20);
       expect(await whoAmI(emulator.url, token)).toBe(200);
-      await ui.screenshot('tokens-for-users');
     });
 
     it('copies it as a Visual Embed SDK snippet from the main process', async () => {
