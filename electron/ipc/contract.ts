@@ -11,11 +11,19 @@ import type { SecretsStatus } from '../core/app/secrets-controller.js';
 import type { ProfileView, TokenSummary } from '../core/app/views.js';
 import type { AuditEntry } from '../core/audit/audit-log.js';
 import type { ErrorDetails } from '../core/errors/index.js';
-import { COPY_FORMATS, type CopyFormat } from '../core/clipboard/token-formats.js';
+import {
+  COPY_FORMATS,
+  MINTED_COPY_FORMATS,
+  type CopyFormat,
+  type MintedCopyFormat,
+} from '../core/clipboard/token-formats.js';
 import { profileIdSchema as id, profileInputSchema } from '../core/profiles/index.js';
 import { signInRequestSchema, type BrowserSignInResult } from '../core/session/index.js';
 import type { SessionStatus } from '../core/session/session-state.js';
 import type { Dialect, SessionInfo } from '../core/thoughtspot/types.js';
+import type { FilterOperator } from '../core/thoughtspot/mint-types.js';
+import { mintFormSchema } from '../core/tokens-for-users/mint-form.js';
+import type { MintedSummary } from '../core/tokens-for-users/minted-this-run.js';
 import type { WireError } from './wire-error.js';
 
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -23,11 +31,13 @@ const secret = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(16 * 1
 const seconds = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365 * 24 * 3600));
 const profileRef = v.strictObject({ profileId: id });
 const none = v.optional(v.strictObject({}));
+const mintIdSchema = v.pipe(v.string(), v.uuid('is not a minted token id'));
 
 /** Where secrets live, or why they cannot be reached (the window shows a banner). */
 export type SecretsState = SecretsStatus;
 export type AppSettings = Preferences;
 export type { AppEvent, CopyFormat, ProfileView, TokenSummary, WireError };
+export type { FilterOperator, MintedCopyFormat, MintedSummary };
 // What the answers are made of, so the renderer takes every type it needs from here alone.
 export type { AuditEntry, BrowserSignInResult, Dialect, ErrorDetails, SessionInfo, SessionStatus };
 
@@ -94,6 +104,21 @@ export const CONTRACT = {
       startAtLogin: v.optional(v.boolean()),
       notifyBeforeExpiry: v.optional(v.boolean()),
     }),
+  ),
+  // Tokens for other users (secret-key profiles). A minted token stays in the main process for
+  // this run; the window gets its facts and fingerprint, the token only for an explicit reveal.
+  'tokens:mint': channel<MintedSummary>()(
+    v.strictObject({ profileId: id, ...mintFormSchema.entries }),
+  ),
+  'tokens:revealMinted': channel<{ token: string }>()(v.strictObject({ mintId: mintIdSchema })),
+  /** Copies from the main process, cleared later like session:copyToken. */
+  'tokens:copyMinted': channel<{ clearsAfterSeconds: number }>()(
+    v.strictObject({ mintId: mintIdSchema, format: v.picklist(MINTED_COPY_FORMATS) }),
+  ),
+  'tokens:mintedList': channel<MintedSummary[]>()(profileRef),
+  /** Every token of `user`, revoked with the profile's own (administrator's) session. */
+  'tokens:revokeForUser': channel<{ user: string; forgotten: number }>()(
+    v.strictObject({ profileId: id, user: short(1024) }),
   ),
   /** The opt-in fallback when there is no keychain: an encrypted file under a passphrase. */
   'secrets:useEncryptedFile': channel<SecretsState>()(v.strictObject({ passphrase: secret })),

@@ -54,6 +54,12 @@ export function createHandlers(services: AppServices): Handlers {
     'audit:list': (request) => Promise.resolve(services.audit.read(compact(request ?? {}))),
     'settings:get': () => Promise.resolve(services.preferences.read()),
     'settings:set': (changes) => Promise.resolve(services.preferences.update(compact(changes))),
+    'tokens:mint': ({ profileId, ...form }) => services.mintedTokens.mint(profileId, form),
+    'tokens:revealMinted': ({ mintId }) => Promise.resolve(services.mintedTokens.reveal(mintId)),
+    'tokens:copyMinted': ({ mintId, format }) => services.mintedTokens.copy(mintId, format),
+    'tokens:mintedList': ({ profileId }) => Promise.resolve(services.mintedTokens.list(profileId)),
+    'tokens:revokeForUser': ({ profileId, user }) =>
+      services.mintedTokens.revokeForUser(profileId, user),
     'secrets:useEncryptedFile': ({ passphrase }) => services.useEncryptedFile(passphrase),
   };
 }

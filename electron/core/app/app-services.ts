@@ -12,7 +12,7 @@ import {
 } from '../profiles/index.js';
 import { ProfileVault } from '../secrets/index.js';
 import { SessionManager, type FetchFactory } from '../session/index.js';
-import { TokensForUsers } from '../tokens-for-users/index.js';
+import { MintedTokens, TokensForUsers } from '../tokens-for-users/index.js';
 import type { SessionStatus } from '../session/session-state.js';
 import { OutsideChanges, type OutsidePart } from './outside-changes.js';
 import { PreferencesFile } from './preferences.js';
@@ -58,6 +58,8 @@ export class AppServices {
   readonly clipboard: TokenClipboard;
   /** Secret-key profiles: tokens for other users, and revoking another user's tokens. */
   readonly tokensForUsers: TokensForUsers;
+  /** The window's side of it: tokens minted this run, kept in memory only. */
+  readonly mintedTokens: MintedTokens;
   readonly #listeners = new Set<(event: AppEvent) => void>();
   readonly #pollMs: number | undefined;
   #outside: OutsideChanges | undefined;
@@ -89,6 +91,14 @@ export class AppServices {
       profiles: this.profiles,
       vault: this.vault,
       manager: this.manager,
+      audit: this.audit,
+      now,
+    });
+    this.mintedTokens = new MintedTokens({
+      tokens: this.tokensForUsers,
+      profiles: this.profiles,
+      clipboard: this.clipboard,
+      clearSeconds: () => this.preferences.read().clipboardClearSeconds,
       audit: this.audit,
       now,
     });

@@ -40,6 +40,8 @@ export interface ErrorDetails {
   /** The low-level cause (e.g. ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT). */
   cause?: string;
   url?: string;
+  /** The request field a problem is in ("user", "filterRules.1.values"), so a form shows it there. */
+  field?: string;
 }
 
 export class AppError extends Error {

@@ -17,3 +17,12 @@ export {
 } from './mint-request.js';
 export { parseFilterText, parseNamedText, FILTER_FORM, NAMED_FORM } from './rule-text.js';
 export { mintedMessage, revokedForMessage } from './mint-audit.js';
+export {
+  mintFormSchema,
+  readMintForm,
+  fieldLabel,
+  MINT_KINDS,
+  type MintForm,
+} from './mint-form.js';
+export { MintedThisRun, MINTED_CAP, type MintedSummary } from './minted-this-run.js';
+export { MintedTokens, type MintedTokensOptions } from './minted-tokens.js';

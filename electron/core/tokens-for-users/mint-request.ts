@@ -41,7 +41,12 @@ export const mintRequestSchema = v.strictObject({
   /** An org id, or (custom tokens only) its name. */
   org: v.optional(v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), name(256)])),
   validitySeconds: v.optional(
-    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365 * 24 * 3600)),
+    v.pipe(
+      v.number(),
+      v.integer('is a whole number of seconds'),
+      v.minValue(1, 'is at least one second'),
+      v.maxValue(365 * 24 * 3600, 'is at most a year (31536000 seconds)'),
+    ),
   ),
   objectId: v.optional(name(256)),
   filterRules: v.optional(v.pipe(v.array(filterRuleSchema), v.maxLength(100))),
@@ -56,13 +61,21 @@ export const mintRequestSchema = v.strictObject({
 });
 export type MintRequest = v.InferOutput<typeof mintRequestSchema>;
 
-/** The request checked, or an InputError naming the first field that is wrong (never its value). */
-export function parseMintRequest(input: unknown): MintRequest {
+/**
+ * The request checked, or an InputError naming the first field that is wrong (never its value),
+ * with that field's path in `details.field`. `nameOf` says a path in the asker's words (the
+ * window's labels); by default the path itself.
+ */
+export function parseMintRequest(
+  input: unknown,
+  nameOf: (path: string) => string = (path) => path,
+): MintRequest {
   const result = v.safeParse(mintRequestSchema, input);
   if (result.success) return checkCombination(result.output);
   const issue = result.issues[0];
   const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  throw new InputError(`${path || 'The request'}: ${issue.message}`);
+  if (!path) throw new InputError(`The request: ${issue.message}`);
+  throw new InputError(`${nameOf(path)}: ${issue.message}`, { field: path });
 }
 
 export function ruleCount(request: MintRequest): number {
@@ -84,16 +97,19 @@ function checkCombination(request: MintRequest): MintRequest {
   if (ruleCount(request) > 0 && request.persist === undefined) {
     throw new InputError(
       `Rules are kept for ${request.user} when the token is minted: choose REPLACE (they replace the rules stored for ${request.user}) or APPEND (they are added to them)`,
+      { field: 'persist' },
     );
   }
   if (kind === 'custom' && request.objectId !== undefined) {
     throw new InputError(
       'A token limited to one object carries no rules: leave out the object, or the rules',
+      { field: 'objectId' },
     );
   }
   if (kind !== 'custom' && typeof request.org === 'string') {
     throw new InputError(
       `A ${kind} token takes its org by id (a number); ThoughtSpot takes org names only for custom tokens`,
+      { field: 'org' },
     );
   }
   return request;

@@ -71,15 +71,22 @@ export class TokensForUsers {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Mints for `input.user` with the profile's secret key from the keychain (only in the body). */
-  async mint(profileId: string, input: unknown): Promise<MintResult> {
+  /**
+   * Mints for `input.user` with the profile's secret key from the keychain (only in the body).
+   * `read` checks the input once the profile is known to mint (the window reads its own form).
+   */
+  async mint(
+    profileId: string,
+    input: unknown,
+    read: (input: unknown) => MintRequest = parseMintRequest,
+  ): Promise<MintResult> {
     const profile = this.#o.profiles.get(profileId);
     if (profile.auth !== 'secret-key') {
       throw new InputError(
         `"${profile.name}" signs in with ${profile.auth === 'password' ? 'a password' : profile.auth}; tokens for other users need a profile that signs in with the cluster's secret key`,
       );
     }
-    const request = parseMintRequest(input);
+    const request = read(input);
     const kind = mintKind(request);
     const secretKey = await this.#o.vault.getSecretKey(profile);
     if (!secretKey) {

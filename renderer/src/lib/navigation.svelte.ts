@@ -1,6 +1,6 @@
 /** Where the window is. In memory only: no route, and so no secret, ever reaches the URL. */
 
-export type ProfileTab = 'sign-in' | 'session' | 'token';
+export type ProfileTab = 'sign-in' | 'session' | 'token' | 'tokens-for-users';
 
 export type Route =
   | { screen: 'profiles' }
