@@ -12,6 +12,8 @@ import type { ProfileView, TokenSummary } from '../core/app/views.js';
 import type { AuditEntry } from '../core/audit/audit-log.js';
 import type { ErrorDetails } from '../core/errors/index.js';
 import { COPY_FORMATS, type CopyFormat } from '../core/clipboard/token-formats.js';
+import { orgTextSchema } from '../core/orgs/org-choice.js';
+import type { OrgList } from '../core/thoughtspot/index.js';
 import { profileIdSchema as id, profileInputSchema } from '../core/profiles/index.js';
 import { signInRequestSchema, type BrowserSignInResult } from '../core/session/index.js';
 import type { SessionStatus } from '../core/session/session-state.js';
@@ -30,6 +32,7 @@ export type AppSettings = Preferences;
 export type { AppEvent, CopyFormat, ProfileView, TokenSummary, WireError };
 // What the answers are made of, so the renderer takes every type it needs from here alone.
 export type { AuditEntry, BrowserSignInResult, Dialect, ErrorDetails, SessionInfo, SessionStatus };
+export type { OrgList };
 
 interface Channel<Request extends v.GenericSchema, Response> {
   request: Request;
@@ -76,6 +79,10 @@ export const CONTRACT = {
   'session:copyToken': channel<{ clearsAfterSeconds: number }>()(
     v.strictObject({ profileId: id, format: v.picklist(COPY_FORMATS) }),
   ),
+  /** The orgs the profile's user may enter and the session's own, as the cluster says now. */
+  'orgs:list': channel<OrgList>()(profileRef),
+  /** Moves the session to an org the user is in, named or by id; the profile keeps it. */
+  'orgs:switch': channel<ProfileView>()(v.strictObject({ profileId: id, org: orgTextSchema })),
   'audit:list': channel<AuditEntry[]>()(
     v.optional(
       v.strictObject({

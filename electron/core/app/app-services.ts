@@ -3,6 +3,7 @@ import type { BrowserSignIn } from '../browser-sign-in/port.js';
 import { TokenClipboard, type ClipboardPort } from '../clipboard/token-clipboard.js';
 import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
 import { InputError } from '../errors/index.js';
+import { Orgs } from '../orgs/index.js';
 import {
   effectiveDialect,
   ProfileStore,
@@ -58,6 +59,8 @@ export class AppServices {
   readonly clipboard: TokenClipboard;
   /** Secret-key profiles: tokens for other users, and revoking another user's tokens. */
   readonly tokensForUsers: TokensForUsers;
+  /** The orgs a profile's user may enter, and moving its session between them. */
+  readonly orgs: Orgs;
   readonly #listeners = new Set<(event: AppEvent) => void>();
   readonly #pollMs: number | undefined;
   #outside: OutsideChanges | undefined;
@@ -86,6 +89,13 @@ export class AppServices {
       ...(options.browser ? { browser: options.browser } : {}),
     });
     this.tokensForUsers = new TokensForUsers({
+      profiles: this.profiles,
+      vault: this.vault,
+      manager: this.manager,
+      audit: this.audit,
+      now,
+    });
+    this.orgs = new Orgs({
       profiles: this.profiles,
       vault: this.vault,
       manager: this.manager,
