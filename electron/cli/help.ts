@@ -24,6 +24,7 @@ Sessions (-p NAME picks a profile; the default profile otherwise)
   info      who you are signed in as         validate  ask the cluster whether the session lives
   logout    sign out and forget the secrets  revoke    revoke the token at the cluster
             (revoke --user USER: every token of USER, as an administrator)
+  org list  the orgs you may enter (* the session's)   org switch ORG   move the session there
   exec -- CMD ARGS...   run CMD with TS_URL, TS_TOKEN and/or TS_COOKIE set; exits with CMD's code
   doctor    check settings, secrets, cluster, TLS, dialect, clock, session
   log       the audit log (newest first)
@@ -201,6 +202,21 @@ const COMMANDS: Record<string, CommandHelp> = {
     options: [JSON_OUT],
     example: 'tsm status || tsm login',
     exits: ['3 the default profile has no live session (or there are no profiles)', KEYS, SETTINGS],
+  },
+  org: {
+    usage: `tsm org list [-p NAME] [--json]
+       tsm org switch ORG [-p NAME] [--json]`,
+    about:
+      "list: the orgs the signed-in user may enter, as the cluster says now; * marks the one the session is in (--json: current, orgs). switch: moves the session to ORG, a name or an id the user is in: a profile with a remembered password or a kept secret key signs in again for that org; a cookie session (SSO included) moves in place and, where the cluster issues tokens, gets a token for the new org. The old org's token is dropped, and the profile keeps the new org. Needs /api/rest/2.0 (dialect C) or REST API v1 (8.10 and later).",
+    options: [PROFILE, JSON_OUT, VERBOSE],
+    example: 'tsm org list -p Prod\n  tsm org switch Sales -p Prod',
+    exits: [
+      "2 not one of the user's orgs (the message lists them), or the cluster has no orgs call",
+      '3 not signed in, or the switch needs a new sign-in (the message says which)',
+      NET,
+      KEYS,
+      SETTINGS,
+    ],
   },
   completion: {
     usage: 'tsm completion bash|zsh|fish',

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: () => import('./commands/doctor.js'),
   log: () => import('./commands/log.js'),
   status: () => import('./commands/status.js'),
+  org: () => import('./commands/org.js'),
   completion: () => import('./commands/completion.js'),
 };
 
@@ -56,7 +57,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return (await command.run(args, context)) ?? EXIT.ok;
     } catch (error) {
       if (!(error instanceof ArgumentError)) throw error;
-      const sub = name === 'profile' && args[0] !== undefined && /^[a-z]+$/.test(args[0]);
+      const sub =
+        (name === 'profile' || name === 'org') && args[0] !== undefined && /^[a-z]+$/.test(args[0]);
       throw error.forCommand(sub ? `${name} ${args[0] ?? ''}` : name);
     }
   } catch (error) {

@@ -17,6 +17,8 @@ import {
   type CopyFormat,
   type MintedCopyFormat,
 } from '../core/clipboard/token-formats.js';
+import { orgTextSchema } from '../core/orgs/org-choice.js';
+import type { OrgList } from '../core/thoughtspot/index.js';
 import { profileIdSchema as id, profileInputSchema } from '../core/profiles/index.js';
 import { signInRequestSchema, type BrowserSignInResult } from '../core/session/index.js';
 import type { SessionStatus } from '../core/session/session-state.js';
@@ -40,6 +42,7 @@ export type { AppEvent, CopyFormat, ProfileView, TokenSummary, WireError };
 export type { FilterOperator, MintedCopyFormat, MintedSummary };
 // What the answers are made of, so the renderer takes every type it needs from here alone.
 export type { AuditEntry, BrowserSignInResult, Dialect, ErrorDetails, SessionInfo, SessionStatus };
+export type { OrgList };
 
 interface Channel<Request extends v.GenericSchema, Response> {
   request: Request;
@@ -86,6 +89,10 @@ export const CONTRACT = {
   'session:copyToken': channel<{ clearsAfterSeconds: number }>()(
     v.strictObject({ profileId: id, format: v.picklist(COPY_FORMATS) }),
   ),
+  /** The orgs the profile's user may enter and the session's own, as the cluster says now. */
+  'orgs:list': channel<OrgList>()(profileRef),
+  /** Moves the session to an org the user is in, named or by id; the profile keeps it. */
+  'orgs:switch': channel<ProfileView>()(v.strictObject({ profileId: id, org: orgTextSchema })),
   'audit:list': channel<AuditEntry[]>()(
     v.optional(
       v.strictObject({

@@ -51,6 +51,13 @@ export function createHandlers(services: AppServices): Handlers {
     'session:logout': ({ profileId }) => manager.signOut(profileId),
     'session:revealToken': ({ profileId }) => services.revealToken(profileId),
     'session:copyToken': ({ profileId, format }) => services.copyToken(profileId, format),
+    'orgs:list': ({ profileId }) => services.orgs.list(profileId),
+    'orgs:switch': ({ profileId, org }) =>
+      changed(
+        services.orgs
+          .switch(profileId, org)
+          .then(() => services.profileView(profiles.get(profileId))),
+      ),
     'audit:list': (request) => Promise.resolve(services.audit.read(compact(request ?? {}))),
     'settings:get': () => Promise.resolve(services.preferences.read()),
     'settings:set': (changes) => Promise.resolve(services.preferences.update(compact(changes))),

@@ -186,6 +186,8 @@ function switchOrg(env: Env, req: HandlerRequest): Reply {
   const orgId = orgIdOf(form(req));
   if (orgId === undefined || !account.orgs.some((o) => o.id === orgId)) throw invalid('orgid');
   session.orgId = orgId;
+  // A token is for one org: C's session/token issues a new one for the new org when asked.
+  delete session.token;
   return { status: 204 };
 }
 

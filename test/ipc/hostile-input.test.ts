@@ -98,6 +98,17 @@ function hostile(channel: ChannelName, id: () => string): unknown[] {
         { profileId: id(), minTtlSeconds: 'soon' },
         ...badIds.map(ref),
       ];
+    case 'orgs:switch':
+      return [
+        ...common,
+        ...badIds.map((value) => ({ profileId: value, org: 'Sales' })),
+        { profileId: id() },
+        { profileId: id(), org: '' },
+        { profileId: id(), org: '   ' },
+        { profileId: id(), org: huge },
+        { profileId: id(), org: 1 },
+        { profileId: id(), org: 'Sales', extra: true },
+      ];
     case 'audit:list':
       return [42, 'text', { limit: 0 }, { limit: 1e9 }, { profileId: 'a\nb' }, { extra: 1 }];
     case 'settings:set':

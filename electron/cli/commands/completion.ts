@@ -8,6 +8,7 @@ const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
 const PROFILE_SUBS = ['add', 'list', 'show', 'edit', 'remove', 'default', 'export', 'import'];
+const ORG_SUBS = ['list', 'switch'];
 /** `tsm profile SUB NAME`: the subcommands whose word after them is a profile's name. */
 const NAMED_SUBS = ['show', 'remove', 'default', 'edit'];
 /** Options whose value is a file, completed by the shell's own file completion. */
@@ -56,6 +57,7 @@ _tsm_complete() {
   if (( COMP_CWORD == 1 )); then words='${commands.join(' ')} help --help --version'
   elif [[ $cmd == help ]] && (( COMP_CWORD == 2 )); then words='${commands.join(' ')}'
   elif [[ $cmd == profile ]] && (( COMP_CWORD == 2 )); then words='${PROFILE_SUBS.join(' ')}'
+  elif [[ $cmd == org ]] && (( COMP_CWORD == 2 )); then words='${ORG_SUBS.join(' ')}'
   elif [[ $cmd == completion ]] && (( COMP_CWORD == 2 )); then words='${SHELLS.join(' ')}'
   elif [[ $cur == -* ]]; then
     case $cmd in
@@ -90,6 +92,7 @@ _tsm() {
     case $cmd in
       help) compadd -- ${commands.join(' ')}; return ;;
       profile) compadd -- ${PROFILE_SUBS.join(' ')}; return ;;
+      org) compadd -- ${ORG_SUBS.join(' ')}; return ;;
       completion) compadd -- ${SHELLS.join(' ')}; return ;;
     esac
   fi
@@ -120,6 +123,7 @@ complete -c tsm -n __fish_use_subcommand -a '${commands.join(' ')} help'
 complete -c tsm -n '__fish_seen_subcommand_from help' -a '${commands.join(' ')}'
 complete -c tsm -n '__fish_seen_subcommand_from profile; and not __fish_seen_subcommand_from ${PROFILE_SUBS.join(' ')}' -a '${PROFILE_SUBS.join(' ')}'
 complete -c tsm -n '__fish_seen_subcommand_from profile; and __fish_seen_subcommand_from ${NAMED_SUBS.join(' ')}' -a '(__tsm_profiles)'
+complete -c tsm -n '__fish_seen_subcommand_from org; and not __fish_seen_subcommand_from ${ORG_SUBS.join(' ')}' -a '${ORG_SUBS.join(' ')}'
 complete -c tsm -n '__fish_seen_subcommand_from completion' -a '${SHELLS.join(' ')}'
 complete -c tsm -s p -l profile -x -a '(__tsm_profiles)'
 complete -c tsm -l ca-file -r -F

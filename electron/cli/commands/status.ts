@@ -1,5 +1,5 @@
 import { isAppError } from '../../core/errors/index.js';
-import type { Profile } from '../../core/profiles/index.js';
+import { effectiveDialect, type Profile } from '../../core/profiles/index.js';
 import type { SessionStatus } from '../../core/session/session-state.js';
 import { formatTimeLeft } from '../../core/tray/time-left.js';
 import { parse } from '../args.js';
@@ -12,6 +12,13 @@ interface Row {
   profile: Profile;
   isDefault: boolean;
   status: SessionStatus;
+  org: RowOrg | undefined;
+}
+
+/** The org the session's token was issued for (by name when known), else the profile's. */
+interface RowOrg {
+  id: number;
+  name?: string;
 }
 
 const NOT_CHECKED =
@@ -44,6 +51,21 @@ async function statusOf(context: Context, profile: Profile): Promise<SessionStat
     if (error.code === 'NOT_SIGNED_IN') return { state: 'signed-out' };
     return { state: 'error', code: error.code, message: error.message };
   }
+}
+
+/** A token carries the org it was issued for; a cookie session shows the profile's. */
+async function orgOf(
+  context: Context,
+  profile: Profile,
+  status: SessionStatus,
+): Promise<RowOrg | undefined> {
+  const fallback = profile.org === undefined ? undefined : { id: profile.org };
+  if (kindOf(status) !== 'bearer') return fallback;
+  const dialect = effectiveDialect(profile);
+  const owner = dialect ? { dialect, username: profile.username } : undefined;
+  const token = await (await context.vault()).getToken(profile, owner).catch(() => undefined);
+  if (token?.orgId === undefined) return fallback;
+  return { id: token.orgId, ...(token.orgName !== undefined ? { name: token.orgName } : {}) };
 }
 
 function sessionText(status: SessionStatus): string {
@@ -85,7 +107,8 @@ function jsonRow(row: Row, now: number): Record<string, unknown> {
           expiresInSeconds: Math.max(0, Math.floor((expiresAt - now) / 1000)),
         }
       : {}),
-    ...(profile.org !== undefined ? { org: profile.org } : {}),
+    ...(row.org ? { org: row.org.id } : {}),
+    ...(row.org?.name !== undefined ? { orgName: row.org.name } : {}),
     ...(status.state === 'error' ? { error: { code: status.code, message: status.message } } : {}),
   };
 }
@@ -103,11 +126,9 @@ export async function run(args: string[], context: Context): Promise<number> {
   const defaultId = store.defaultProfile()?.id;
   const rows: Row[] = [];
   for (const profile of store.list()) {
-    rows.push({
-      profile,
-      isDefault: profile.id === defaultId,
-      status: await statusOf(context, profile),
-    });
+    const status = await statusOf(context, profile);
+    const org = await orgOf(context, profile, status);
+    rows.push({ profile, isDefault: profile.id === defaultId, status, org });
   }
   const now = context.now();
   const defaultRow = rows.find((row) => row.isDefault);
@@ -126,13 +147,13 @@ export async function run(args: string[], context: Context): Promise<number> {
   }
   for (const line of table([
     ['', 'PROFILE', 'SIGNED IN AS', 'SESSION', 'TIME LEFT', 'ORG', 'CLUSTER'],
-    ...rows.map(({ profile, isDefault, status }) => [
+    ...rows.map(({ profile, isDefault, status, org }) => [
       isDefault ? '*' : '',
       profile.name,
       isLive(status) || status.state === 'expired' ? profile.username : '-',
       sessionText(status),
       timeLeftText(status, now),
-      profile.org === undefined ? '-' : String(profile.org),
+      org === undefined ? '-' : (org.name ?? String(org.id)),
       profile.url,
     ]),
   ]))

@@ -3,6 +3,7 @@ import type { BrowserSignIn } from '../browser-sign-in/port.js';
 import { TokenClipboard, type ClipboardPort } from '../clipboard/token-clipboard.js';
 import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
 import { InputError } from '../errors/index.js';
+import { Orgs } from '../orgs/index.js';
 import {
   effectiveDialect,
   ProfileStore,
@@ -60,6 +61,8 @@ export class AppServices {
   readonly tokensForUsers: TokensForUsers;
   /** The window's side of it: tokens minted this run, kept in memory only. */
   readonly mintedTokens: MintedTokens;
+  /** The orgs a profile's user may enter, and moving its session between them. */
+  readonly orgs: Orgs;
   readonly #listeners = new Set<(event: AppEvent) => void>();
   readonly #pollMs: number | undefined;
   #outside: OutsideChanges | undefined;
@@ -99,6 +102,13 @@ export class AppServices {
       profiles: this.profiles,
       clipboard: this.clipboard,
       clearSeconds: () => this.preferences.read().clipboardClearSeconds,
+      audit: this.audit,
+      now,
+    });
+    this.orgs = new Orgs({
+      profiles: this.profiles,
+      vault: this.vault,
+      manager: this.manager,
       audit: this.audit,
       now,
     });

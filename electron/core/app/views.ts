@@ -17,6 +17,9 @@ export interface TokenSummary {
   username: string;
   dialect: Dialect;
   fingerprint: string;
+  /** The org the token is for, when known: switching orgs means another token. */
+  orgId?: number;
+  orgName?: string;
 }
 
 export function tokenSummary(token: StoredToken): TokenSummary {
@@ -26,5 +29,7 @@ export function tokenSummary(token: StoredToken): TokenSummary {
     username: token.username,
     dialect: token.dialect,
     fingerprint: fingerprint(token.token),
+    ...(token.orgId !== undefined ? { orgId: token.orgId } : {}),
+    ...(token.orgName !== undefined ? { orgName: token.orgName } : {}),
   };
 }

@@ -27,7 +27,9 @@ export type AuditAction =
   | 'signed-out'
   | 'error'
   /** A token for another user (trusted authentication); never stored. */
-  | 'minted';
+  | 'minted'
+  /** The profile's session moved to another org ("switched to org Sales"). */
+  | 'switched-org';
 
 /** One line of the audit log. Never a token or a password: a token is named by its fingerprint. */
 export interface AuditEntry {

@@ -10,7 +10,10 @@ export interface StoredToken {
   expiresAt: number;
   dialect: Dialect;
   username: string;
+  /** The org the token was issued for; a token is for one org. */
   orgId?: number;
+  /** That org's name, when it was known at issue (an org switch knows it). */
+  orgName?: string;
 }
 
 /** Who a token entry from before v2 belongs to: v1 stored the bare token string and nothing else. */
@@ -57,9 +60,10 @@ export function decodeToken(raw: string, profileId: string): DecodedToken {
 
 /** Only the fields this version knows, so nothing unexpected travels on. */
 function known(token: StoredToken): StoredToken {
-  const { token: value, createdAt, expiresAt, dialect, username, orgId } = token;
+  const { token: value, createdAt, expiresAt, dialect, username, orgId, orgName } = token;
   const org = orgId === undefined ? {} : { orgId };
-  return { token: value, createdAt, expiresAt, dialect, username, ...org };
+  const name = orgName === undefined ? {} : { orgName };
+  return { token: value, createdAt, expiresAt, dialect, username, ...org, ...name };
 }
 
 /**
@@ -89,7 +93,8 @@ function isStoredToken(value: unknown): value is StoredToken {
     typeof t.dialect === 'string' &&
     (DIALECTS as readonly string[]).includes(t.dialect) &&
     typeof t.username === 'string' &&
-    (t.orgId === undefined || Number.isInteger(t.orgId))
+    (t.orgId === undefined || Number.isInteger(t.orgId)) &&
+    (t.orgName === undefined || typeof t.orgName === 'string')
   );
 }
 

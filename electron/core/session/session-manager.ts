@@ -137,9 +137,14 @@ export class SessionManager {
     const saved = this.#o.profiles.get(profileId);
     const typed = request.saveOnSuccess?.username?.trim();
     if (typed === '') throw new InputError('The username is empty');
-    const change = { username: typed, auth: request.saveOnSuccess?.auth };
-    // Signed in as the user typed; the profile becomes that user only once the cluster agreed.
-    const profile = typed ? { ...saved, username: typed } : saved;
+    const org = request.saveOnSuccess?.org;
+    const change = { username: typed, auth: request.saveOnSuccess?.auth, org };
+    // Signed in as the user typed (to the org asked); the profile keeps them once the cluster agreed.
+    const profile = {
+      ...saved,
+      ...(typed ? { username: typed } : {}),
+      ...(org !== undefined ? { org } : {}),
+    };
     this.#refuseWhileBusy(profile, ['signing-in', 'renewing']);
     // Checked before any network: a pasted token with spaces is a paste accident, not a token.
     if (request.method === 'token' && !/^\S+$/.test(request.token.trim())) {

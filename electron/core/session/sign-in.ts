@@ -19,6 +19,8 @@ const saveOnSuccess = v.optional(
       v.pipe(v.string(), v.trim(), v.minLength(1, 'is empty'), v.maxLength(1024)),
     ),
     auth: v.optional(v.picklist(AUTH_METHODS)),
+    /** The org to sign in to (an org switch), kept as the profile's once the cluster agreed. */
+    org: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1))),
   }),
 );
 
@@ -163,12 +165,23 @@ export function issueToken(
 export async function saveAccepted(
   profiles: ProfileStore,
   saved: Profile,
-  change: { username?: string | undefined; auth?: Profile['auth'] | undefined },
+  change: {
+    username?: string | undefined;
+    auth?: Profile['auth'] | undefined;
+    org?: number | undefined;
+  },
 ): Promise<void> {
   const username = change.username ?? saved.username;
   const auth = change.auth ?? saved.auth;
-  if (username === saved.username && auth === saved.auth) return;
-  await profiles.update(saved.id, { name: saved.name, url: saved.url, username, auth });
+  const org = change.org ?? saved.org;
+  if (username === saved.username && auth === saved.auth && org === saved.org) return;
+  await profiles.update(saved.id, {
+    name: saved.name,
+    url: saved.url,
+    username,
+    auth,
+    ...(org !== undefined ? { org } : {}),
+  });
 }
 
 /** remember: true keeps the credential for renewals; false forgets one kept before. */

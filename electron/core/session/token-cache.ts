@@ -68,5 +68,6 @@ function toStored(issued: IssuedToken): StoredToken {
     username: issued.username,
   };
   if (issued.orgId !== undefined) stored.orgId = issued.orgId;
+  if (issued.orgName !== undefined) stored.orgName = issued.orgName;
   return stored;
 }

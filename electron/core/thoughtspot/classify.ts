@@ -17,6 +17,8 @@ export type Operation =
   | 'read the session token'
   | 'mint a token'
   | "revoke a user's tokens"
+  | 'list orgs'
+  | 'switch org'
   | 'detect the API';
 
 /** What was being attempted, so an error can say it in a person's terms. */

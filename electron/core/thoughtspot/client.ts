@@ -10,6 +10,7 @@ import {
   type DialectAdapter,
   type LoginResult,
 } from './dialects/index.js';
+import { listOrgs, switchOrgCookieSession, type OrgList } from './dialects/orgs.js';
 import { openHttp, type ConnectionOptions } from './connection.js';
 import type { Auth, HttpSession } from './http-session.js';
 import type { MintedToken, MintTokenRequest } from './mint-types.js';
@@ -242,6 +243,20 @@ export class ThoughtSpotClient {
     this.#requireSession();
     const call = this.#caller(options, token ? [token] : []);
     await this.#adapter.revokeForUser(call, this.#auth, user, token);
+  }
+
+  /** The orgs the signed-in user may enter and the session's own (dialects C and V1). */
+  async listOrgs(options: CallSignal = {}): Promise<OrgList> {
+    this.#requireSession();
+    return listOrgs(this.#caller(options), this.#auth, this.dialect);
+  }
+
+  /** Moves the cookie session to org `orgId` in place (v1's call, which every cluster serves). */
+  async switchOrgCookieSession(orgId: number, options: CallSignal = {}): Promise<void> {
+    if (this.#auth.kind !== 'cookie') {
+      throw new InputError('Only a cookie session moves to another org; a token is for one org');
+    }
+    await switchOrgCookieSession(this.#caller(options), orgId);
   }
 
   #requireSession(): SessionKind {

@@ -3,7 +3,7 @@
  * Redirects are always 'manual': the client decides whether to follow, never the transport.
  */
 export interface FetchInit {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   headers: Record<string, string>;
   body?: string;
   redirect: 'manual';

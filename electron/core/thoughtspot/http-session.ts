@@ -19,7 +19,7 @@ export interface HttpOptions {
 }
 
 export interface SendSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   /** A JSON body. */
   body?: unknown;

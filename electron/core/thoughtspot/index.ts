@@ -12,5 +12,6 @@ export {
 export { parseClusterUrl } from './cluster-url.js';
 export type { FetchLike, FetchInit, FetchResponse } from './fetch-like.js';
 export type { LoginResult } from './dialects/index.js';
+export type { OrgEntry, OrgList } from './dialects/orgs.js';
 export * from './types.js';
 export * from './mint-types.js';

@@ -37,6 +37,8 @@ export interface IssuedToken {
   username: string;
   userId?: string;
   orgId?: number;
+  /** The org's name, when the one asking knew it (the cluster's token answers carry only the id). */
+  orgName?: string;
   dialect: Dialect;
 }
 

@@ -28,7 +28,7 @@ export interface CallOptions {
 
 /** What a dialect adapter may do: send a request to the cluster and read the clock. */
 export interface Caller {
-  send(method: 'GET' | 'POST', path: string, options: CallOptions): Promise<Answer>;
+  send(method: 'GET' | 'POST' | 'PUT', path: string, options: CallOptions): Promise<Answer>;
   context(operation: Operation, username?: string): RequestContext;
   now(): number;
 }

@@ -1,0 +1,4 @@
+/** The orgs a profile's user may enter, and moving its session between them. */
+export { Orgs, type OrgsOptions, type OrgSwitchResult } from './orgs.js';
+export { chooseOrg, orgLabel, orgTextSchema } from './org-choice.js';
+export type { OrgEntry, OrgList } from '../thoughtspot/index.js';

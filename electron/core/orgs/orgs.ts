@@ -1,0 +1,139 @@
+import type { AuditLog } from '../audit/audit-log.js';
+import { isAppError } from '../errors/index.js';
+import { effectiveDialect, type Profile, type ProfileStore } from '../profiles/index.js';
+import type { ProfileVault, StoredToken } from '../secrets/index.js';
+import type { SessionManager } from '../session/index.js';
+import { sessionLog, type SessionLog } from '../session/session-log.js';
+import type { SessionStatus } from '../session/session-state.js';
+import type { OrgEntry, OrgList, ThoughtSpotClient } from '../thoughtspot/index.js';
+import { chooseOrg } from './org-choice.js';
+import { moveSession, setProfileOrg, storedFor, type HeldSession } from './org-switch.js';
+
+export interface OrgsOptions {
+  profiles: ProfileStore;
+  vault: ProfileVault;
+  /** Its cluster access, sign-in (for the new org) and the session status it announces. */
+  manager: SessionManager;
+  audit: AuditLog;
+  now?: () => number;
+}
+
+export interface OrgSwitchResult {
+  /** The org the session is in now. */
+  org: OrgEntry;
+  /** False when the session was in that org already (nothing was asked of the cluster). */
+  switched: boolean;
+  status: SessionStatus;
+}
+
+/** A token counts as the session only with this much time left. */
+const MIN_LEFT_MS = 5_000;
+
+/**
+ * The orgs a profile's user may enter, and moving the profile's session between them. The
+ * profile remembers its org by id; its token carries the org it was issued for, by id and name.
+ */
+export class Orgs {
+  readonly #o: OrgsOptions;
+  readonly #log: SessionLog;
+  readonly #now: () => number;
+
+  constructor(options: OrgsOptions) {
+    this.#o = options;
+    this.#log = sessionLog(options.audit);
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** What the cluster says: the user's orgs and the one the session is in (C and REST API v1). */
+  async list(profileId: string): Promise<OrgList> {
+    const profile = this.#o.profiles.get(profileId);
+    const held = await this.#held(profile);
+    return (await this.#listWith(profile, held)).list;
+  }
+
+  /** Moves the session to the org named by `org` (a name or an id) the user is in. */
+  async switch(profileId: string, org: string): Promise<OrgSwitchResult> {
+    const profile = this.#o.profiles.get(profileId);
+    try {
+      const held = await this.#held(profile);
+      const { list, held: now } = await this.#listWith(profile, held);
+      const target = chooseOrg(list, org, profile.username);
+      if (target.id === list.current.id) {
+        await setProfileOrg(this.#o.profiles, profile, target.id);
+        return { org: target, switched: false, status: this.#o.manager.status(profile.id) };
+      }
+      const { profiles, vault, manager } = this.#o;
+      await moveSession({ profiles, vault, manager, log: this.#log }, profile, target, now);
+      await this.#label(this.#o.profiles.get(profile.id), target);
+      this.#log(profile, 'switched-org', { message: `switched to org ${target.name}` });
+      return { org: target, switched: true, status: manager.status(profile.id) };
+    } catch (error) {
+      if (isAppError(error))
+        this.#log(profile, 'error', {
+          code: error.code,
+          message: `switching org: ${error.message}`,
+        });
+      throw error;
+    }
+  }
+
+  /** The cluster's list, asked with the session the profile holds (a token renewed if it must). */
+  async #listWith(
+    profile: Profile,
+    held: HeldSession,
+  ): Promise<{ list: OrgList; held: HeldSession }> {
+    const { token, client } = await this.#sessionClient(profile, held);
+    const list = await client.listOrgs();
+    const now = { ...held, token };
+    if (token && !token.orgName && (token.orgId ?? list.current.id) === list.current.id) {
+      // The cluster just named the token's org: the token carries the name from now on.
+      now.token = await this.#store(profile, storedFor(token, list.current));
+    }
+    return { list, held: now };
+  }
+
+  async #sessionClient(
+    profile: Profile,
+    held: HeldSession,
+  ): Promise<{ token: StoredToken | undefined; client: ThoughtSpotClient }> {
+    const { manager } = this.#o;
+    const live = held.token && held.token.expiresAt - this.#now() > MIN_LEFT_MS;
+    if (held.token && live)
+      return { token: held.token, client: await this.#bearer(profile, held.token) };
+    if (held.cookies)
+      return {
+        token: held.token,
+        client: await manager.access.client(profile, { cookies: held.cookies }),
+      };
+    const token = await manager.getToken(profile.id, { minTtlSeconds: 5 });
+    return { token, client: await this.#bearer(profile, token) };
+  }
+
+  #bearer(profile: Profile, token: StoredToken): Promise<ThoughtSpotClient> {
+    const bearer = { token: token.token, expiresAt: token.expiresAt };
+    return this.#o.manager.access.client(profile, { bearer });
+  }
+
+  async #held(profile: Profile): Promise<HeldSession> {
+    const { vault } = this.#o;
+    const dialect = effectiveDialect(profile);
+    const owner = dialect ? { dialect, username: profile.username } : undefined;
+    return {
+      token: await vault.getToken(profile, owner),
+      cookies: await vault.getCookies(profile),
+    };
+  }
+
+  /** The token the new sign-in stored gets the org's name beside its id. */
+  async #label(profile: Profile, org: OrgEntry): Promise<void> {
+    const { token } = await this.#held(profile);
+    if (token && !token.orgName && (token.orgId ?? org.id) === org.id) {
+      await this.#store(profile, storedFor(token, org));
+    }
+  }
+
+  async #store(profile: Profile, token: StoredToken): Promise<StoredToken> {
+    await this.#o.vault.setToken(profile, token);
+    return token;
+  }
+}
