@@ -20,8 +20,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     'profiles:list': () => services.listProfiles(),
     'profiles:save': ({ profileId, input }) => changed(services.saveProfile(profileId, input)),
-    'profiles:duplicate': ({ profileId }) =>
-      changed(profiles.duplicate(profileId).then((copy) => services.profileView(copy))),
+    'profiles:duplicate': ({ profileId }) => changed(services.duplicateProfile(profileId)),
     'profiles:remove': ({ profileId }) =>
       changed(manager.removeProfile(profileId).then((removed) => ({ removed: removed.name }))),
     'profiles:setDefault': ({ profileId }) =>
@@ -51,6 +50,7 @@ export function createHandlers(services: AppServices): Handlers {
     'session:logout': ({ profileId }) => manager.signOut(profileId),
     'session:revealToken': ({ profileId }) => services.revealToken(profileId),
     'session:copyToken': ({ profileId, format }) => services.copyToken(profileId, format),
+    'session:confirmCopy': ({ profileId }) => Promise.resolve(services.confirmPageCopy(profileId)),
     'audit:list': (request) => Promise.resolve(services.audit.read(compact(request ?? {}))),
     'settings:get': () => Promise.resolve(services.preferences.read()),
     'settings:set': (changes) => Promise.resolve(services.preferences.update(compact(changes))),
