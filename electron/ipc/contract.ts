@@ -121,6 +121,11 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: WireError 
 export interface SessionApi {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /**
+   * Browser mode only: whether the page still reaches the app (false once calls or the event
+   * stream fail, true again when they work). The preload has no such thing to lose.
+   */
+  onConnection?(listener: (connected: boolean) => void): () => void;
 }
 
 export const EVENT_CHANNEL = 'events:app';
