@@ -9,6 +9,10 @@ import { startWebApp, type WebApp } from './support/web-app.js';
 const POLL = { timeout: 10_000, interval: 100 };
 // Runs in Chromium (page.evaluate); the test tsconfig has no DOM library.
 declare const navigator: { clipboard: { writeText(text: string): Promise<void> } };
+declare const document: {
+  querySelectorAll(selector: string): Iterable<unknown>;
+  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): { length: number } };
+};
 
 describe('copy in browser mode', () => {
   let app: WebApp;
@@ -25,6 +29,13 @@ describe('copy in browser mode', () => {
     ui = await AppPage.open(browser, app);
     const { profiles } = await ui.invoke('profiles:list', {});
     profileId = profiles.find((p) => p.name === 'Demo cluster')?.id ?? '';
+    // A failure first: its long message is what would squeeze the short columns.
+    await ui.invokeFailure('session:login', {
+      profileId,
+      method: 'password',
+      password: 'not the password',
+      kind: 'bearer',
+    });
     await ui.invoke('session:login', {
       profileId,
       method: 'password',
@@ -82,6 +93,26 @@ describe('copy in browser mode', () => {
     } finally {
       await writeOnly.close();
     }
+  });
+
+  it('lists the reveal and the copies in Activity, short columns on one line each', async () => {
+    await ui.button('Activity').click();
+    const rows = ui.page.locator('tbody tr');
+    await expect.poll(() => rows.count(), POLL).toBeGreaterThan(3);
+    const table = await ui.text(ui.page.locator('table'));
+    expect(table).toMatch(/Token copied Window token [0-9a-f]{12}/);
+    expect(table).toMatch(/Token revealed Window token [0-9a-f]{12}/);
+    expect(table).toMatch(/Sign-in failed Window AUTH_FAILED · \S+/);
+    // Every cell but Details holds one line: its text makes one box, not two.
+    const lines = await ui.page.evaluate(() =>
+      [...document.querySelectorAll('tbody td:not(:last-child)')].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return range.getClientRects().length;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines)).toEqual(new Set([1]));
   });
 
   it('ran without script errors, console errors or CSP violations', () => {
