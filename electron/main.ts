@@ -181,9 +181,10 @@ async function start(): Promise<void> {
     profiles: services.profiles,
     iconPath: layout.trayIcon,
     onAction: (action) =>
-      void dispatchTrayAction(action, trayPorts).catch((error: unknown) =>
-        notify(errorNotification(error)),
-      ),
+      // Audit lines written by the tray's work say so (Activity's "From").
+      void services.audit
+        .as('tray', () => dispatchTrayAction(action, trayPorts))
+        .catch((error: unknown) => notify(errorNotification(error))),
   });
 
   powerMonitor.on('resume', () => void services.manager.resume());

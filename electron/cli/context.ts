@@ -103,7 +103,7 @@ export class Context {
   async audit(): Promise<AuditLog> {
     if (!this.#audit) {
       const { AuditLog } = await import('../core/audit/audit-log.js');
-      this.#audit = new AuditLog(this.configDir, { now: this.now });
+      this.#audit = new AuditLog(this.configDir, { now: this.now, source: 'cli' });
     }
     return this.#audit;
   }

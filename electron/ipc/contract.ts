@@ -5,7 +5,7 @@
  * demands a handler. The renderer imports this file for types only.
  */
 import * as v from 'valibot';
-import type { AppEvent } from '../core/app/app-services.js';
+import type { AppEvent, CopyResult } from '../core/app/app-services.js';
 import type { Preferences } from '../core/app/preferences.js';
 import type { SecretsStatus } from '../core/app/secrets-controller.js';
 import type { ProfileView, TokenSummary } from '../core/app/views.js';
@@ -38,7 +38,7 @@ const mintIdSchema = v.pipe(v.string(), v.uuid('is not a minted token id'));
 /** Where secrets live, or why they cannot be reached (the window shows a banner). */
 export type SecretsState = SecretsStatus;
 export type AppSettings = Preferences;
-export type { AppEvent, CopyFormat, ProfileView, TokenSummary, WireError };
+export type { AppEvent, CopyFormat, CopyResult, ProfileView, TokenSummary, WireError };
 export type { FilterOperator, MintedCopyFormat, MintedSummary };
 // What the answers are made of, so the renderer takes every type it needs from here alone.
 export type { AuditEntry, BrowserSignInResult, Dialect, ErrorDetails, SessionInfo, SessionStatus };
@@ -85,14 +85,19 @@ export const CONTRACT = {
   'session:logout': channel<{ cluster: 'signed-out' | 'no-session' | 'unreachable' }>()(profileRef),
   /** An explicit reveal: the one way a token reaches the renderer. */
   'session:revealToken': channel<{ token: string }>()(profileRef),
-  /** Copies from the main process; the clipboard is cleared later if it still holds the token. */
-  'session:copyToken': channel<{ clearsAfterSeconds: number }>()(
+  /**
+   * Copies from the main process (the clipboard is cleared later if it still holds the token); in
+   * browser mode the text comes back for the page to write, the one other way a token reaches it.
+   */
+  'session:copyToken': channel<CopyResult>()(
     v.strictObject({ profileId: id, format: v.picklist(COPY_FORMATS) }),
   ),
   /** The orgs the profile's user may enter and the session's own, as the cluster says now. */
   'orgs:list': channel<OrgList>()(profileRef),
   /** Moves the session to an org the user is in, named or by id; the profile keeps it. */
   'orgs:switch': channel<ProfileView>()(v.strictObject({ profileId: id, org: orgTextSchema })),
+  /** Browser mode: the page wrote what copyToken handed it; the copy is recorded now. */
+  'session:confirmCopy': channel<{ recorded: true }>()(profileRef),
   'audit:list': channel<AuditEntry[]>()(
     v.optional(
       v.strictObject({
@@ -148,6 +153,11 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: WireError 
 export interface SessionApi {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /**
+   * Browser mode only: whether the page still reaches the app (false once calls or the event
+   * stream fail, true again when they work). The preload has no such thing to lose.
+   */
+  onConnection?(listener: (connected: boolean) => void): () => void;
 }
 
 export const EVENT_CHANNEL = 'events:app';

@@ -20,8 +20,7 @@ export function createHandlers(services: AppServices): Handlers {
   return {
     'profiles:list': () => services.listProfiles(),
     'profiles:save': ({ profileId, input }) => changed(services.saveProfile(profileId, input)),
-    'profiles:duplicate': ({ profileId }) =>
-      changed(profiles.duplicate(profileId).then((copy) => services.profileView(copy))),
+    'profiles:duplicate': ({ profileId }) => changed(services.duplicateProfile(profileId)),
     'profiles:remove': ({ profileId }) =>
       changed(manager.removeProfile(profileId).then((removed) => ({ removed: removed.name }))),
     'profiles:setDefault': ({ profileId }) =>
@@ -58,6 +57,7 @@ export function createHandlers(services: AppServices): Handlers {
           .switch(profileId, org)
           .then(() => services.profileView(profiles.get(profileId))),
       ),
+    'session:confirmCopy': ({ profileId }) => Promise.resolve(services.confirmPageCopy(profileId)),
     'audit:list': (request) => Promise.resolve(services.audit.read(compact(request ?? {}))),
     'settings:get': () => Promise.resolve(services.preferences.read()),
     'settings:set': (changes) => Promise.resolve(services.preferences.update(compact(changes))),

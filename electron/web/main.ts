@@ -8,7 +8,6 @@ import {
   type DevToolsBrowserOptions,
 } from '../core/browser-sign-in/devtools-browser.js';
 import { ensureDemoProfile } from '../core/app/demo-profile.js';
-import { MemoryClipboard } from '../core/clipboard/token-clipboard.js';
 import { configDir } from '../core/config-dir.js';
 import { createHandlers } from '../ipc/handlers.js';
 import { firstScreen } from './first-screen.js';
@@ -33,11 +32,11 @@ export interface RunningWebApp {
 
 export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp> {
   const dir = configDir();
-  const clipboard = new MemoryClipboard();
   const services = new AppServices({
     configDir: dir,
     env: process.env,
-    clipboard,
+    // The person's clipboard is the browser's: the page writes it (lib/copy.ts), not this process.
+    clipboard: 'page',
     browser: devToolsBrowser(options.browser ?? {}),
   });
 
@@ -51,7 +50,6 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
   const bridge = await startWebBridge({
     services,
     handlers,
-    clipboard,
     rendererDir: fileURLToPath(new URL('../../../renderer/dist', import.meta.url)),
     firstScreen: firstScreen(
       fileURLToPath(new URL('../../renderer-ssr/first-screen.server.js', import.meta.url)),

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppServices } from '../core/app/app-services.js';
-import type { MemoryClipboard } from '../core/clipboard/token-clipboard.js';
 import { EVENT_CHANNEL } from '../ipc/contract.js';
 import { dispatch, type Handlers } from '../ipc/dispatch.js';
 import { loadBridgeScript } from './bridge-script.js';
@@ -23,7 +22,6 @@ import { injectBridge, readStatic } from './static-files.js';
 export interface WebBridgeOptions {
   services: AppServices;
   handlers: Handlers;
-  clipboard: MemoryClipboard;
   rendererDir: string;
   /** Fills in the first screen of the page (see first-screen.ts); without it, the page as built. */
   firstScreen?: FirstScreen;
@@ -87,14 +85,6 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       streams.add(response);
       request.on('close', () => streams.delete(response));
       return;
-    }
-    if (path === '/api/clipboard' && request.method === 'GET') {
-      return send(
-        response,
-        200,
-        'application/json',
-        JSON.stringify({ text: options.clipboard.text }),
-      );
     }
     const channel = /^\/api\/invoke\/([\w:%]+)$/.exec(path)?.[1];
     if (!channel || request.method !== 'POST') return send(response, 404, 'application/json', '{}');

@@ -59,6 +59,12 @@ describe('the tray', () => {
       v.object({ token: v.string() }),
     );
     expect(main.double.clipboard.text).toBe(revealed.token);
+    // Activity says the tray copied it, and the window (its own call above) revealed it.
+    const lines = await main.call('audit:list', { profileId, limit: 2 }, v.array(v.unknown()));
+    expect(lines).toMatchObject([
+      { action: 'revealed', source: 'window' },
+      { action: 'copied', source: 'tray' },
+    ]);
     // The bearer token kept at sign-in is what was copied: the copy asked the cluster nothing.
     expect(emulator?.requests.filter((r) => r.path.includes('token')).length).toBe(before);
   });

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppServices, type AppEvent } from '../../electron/core/app/app-services.js';
-import { MemoryClipboard } from '../../electron/core/clipboard/token-clipboard.js';
 import type { SessionApi } from '../../electron/ipc/contract.js';
 import { createHandlers } from '../../electron/ipc/handlers.js';
 import { startWebBridge, type WebBridge } from '../../electron/web/server.js';
@@ -67,12 +66,11 @@ beforeAll(async () => {
   services = new AppServices({
     configDir: sandbox.configDir,
     env: sandbox.env(),
-    clipboard: new MemoryClipboard(),
+    clipboard: 'page',
   });
   bridge = await startWebBridge({
     services,
     handlers: createHandlers(services),
-    clipboard: new MemoryClipboard(),
     rendererDir,
   });
   const exchange = await fetch(bridge.url, { redirect: 'manual' });

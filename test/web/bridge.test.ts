@@ -3,7 +3,6 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppServices } from '../../electron/core/app/app-services.js';
-import { MemoryClipboard } from '../../electron/core/clipboard/token-clipboard.js';
 import { createHandlers } from '../../electron/ipc/handlers.js';
 import { LINK_USED } from '../../electron/web/launch-link.js';
 import { startWebBridge, type WebBridge } from '../../electron/web/server.js';
@@ -90,12 +89,11 @@ beforeAll(async () => {
   services = new AppServices({
     configDir: sandbox.configDir,
     env: sandbox.env(),
-    clipboard: new MemoryClipboard(),
+    clipboard: 'page',
   });
   bridge = await startWebBridge({
     services,
     handlers: createHandlers(services),
-    clipboard: new MemoryClipboard(),
     rendererDir,
   });
   exchange = await send(bridge.url.slice(bridge.origin.length));
@@ -151,7 +149,7 @@ describe('the browser-mode bridge', () => {
     expect(JSON.parse(reply.body)).toEqual({ refused: reason });
   });
 
-  it('refuses a replayed cookie on every API path: reveal, the event stream, the clipboard', async () => {
+  it('refuses a replayed cookie on every API path: reveal, copy, the event stream', async () => {
     const reveal = await send('/api/invoke/session:revealToken', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
@@ -164,10 +162,17 @@ describe('the browser-mode bridge', () => {
     const events = await openEvents({ cookie });
     events.close();
     expect(events.status).toBe(403);
-    const clipboard = await send('/api/clipboard', { headers: { cookie } });
-    expect(clipboard.status).toBe(403);
-    const withBoth = await send('/api/clipboard', { headers: { cookie, 'x-tsm-bridge': pageKey } });
-    expect(withBoth.status).toBe(200);
+    const copy = await send('/api/invoke/session:copyToken', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ profileId: 'x', format: 'token' }),
+    });
+    expect(copy.status).toBe(403);
+    // The server keeps no clipboard of its own to read: the page writes the browser's.
+    const clipboard = await send('/api/clipboard', {
+      headers: { cookie, 'x-tsm-bridge': pageKey },
+    });
+    expect(clipboard.status).toBe(404);
   });
 
   it.each([

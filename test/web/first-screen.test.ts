@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppServices } from '../../electron/core/app/app-services.js';
-import { MemoryClipboard } from '../../electron/core/clipboard/token-clipboard.js';
 import type { ResponseOf } from '../../electron/ipc/contract.js';
 import { createHandlers } from '../../electron/ipc/handlers.js';
 import { firstScreen } from '../../electron/web/first-screen.js';
@@ -27,7 +26,7 @@ beforeAll(async () => {
   services = new AppServices({
     configDir: sandbox.configDir,
     env: sandbox.env(),
-    clipboard: new MemoryClipboard(),
+    clipboard: 'page',
   });
   await services.profiles.add({ name: HOSTILE, url: 'https://prod.example.com', username: 'ana' });
 });
@@ -48,7 +47,6 @@ async function pageWith(
   const bridge = await startWebBridge({
     services,
     handlers: createHandlers(services),
-    clipboard: new MemoryClipboard(),
     rendererDir: RENDERER,
     ...(first ? { firstScreen: first } : {}),
   });

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { logProfileChange } from '../../core/audit/profile-changes.js';
 import {
   profileInputOf,
   type AuthMethod,
@@ -106,6 +107,7 @@ async function edit(context: Context, name: string, values: Record<string, unkno
     await context.manager();
   }
   const after = await store.update(before.id, input);
+  logProfileChange(await context.audit(), { type: 'edited', before, after });
   const changed = changes(before, after);
   const signedOut = before.url !== after.url || before.username !== after.username;
   if (signedOut)
@@ -179,6 +181,7 @@ export async function run(args: string[], context: Context): Promise<number> {
   switch (sub) {
     case 'add': {
       const profile = await store.add(inputFrom(needName('add'), values));
+      logProfileChange(await context.audit(), { type: 'added', profile });
       const { tlsWarnings } = await import('../../core/profiles/index.js');
       warn(context, tlsWarnings(profile));
       if (values.json)

@@ -1,6 +1,12 @@
-import { AuditLog } from '../audit/audit-log.js';
+import { AuditLog, type AuditSource } from '../audit/audit-log.js';
+import { logProfileChange } from '../audit/profile-changes.js';
 import type { BrowserSignIn } from '../browser-sign-in/port.js';
-import { TokenClipboard, type ClipboardPort } from '../clipboard/token-clipboard.js';
+import { PageCopies } from '../clipboard/page-copies.js';
+import {
+  MemoryClipboard,
+  TokenClipboard,
+  type ClipboardPort,
+} from '../clipboard/token-clipboard.js';
 import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
 import { InputError } from '../errors/index.js';
 import { Orgs } from '../orgs/index.js';
@@ -29,10 +35,21 @@ export type AppEvent =
   | { type: 'activity' }
   | { type: 'secrets'; secrets: SecretsStatus };
 
+/**
+ * What a copy did: the app wrote the system clipboard itself (desktop), or the host has none and
+ * hands the text to the page, which writes the browser's clipboard and then confirms (browser mode).
+ */
+export type CopyResult =
+  | { copiedBy: 'app'; clearsAfterSeconds: number }
+  | { copiedBy: 'page'; text: string; clearsAfterSeconds: number };
+
 export interface AppServicesOptions {
   configDir: string;
   env: NodeJS.ProcessEnv;
-  clipboard: ClipboardPort;
+  /** The system clipboard; 'page' where the host has none (browser mode): the page copies. */
+  clipboard: ClipboardPort | 'page';
+  /** Who this host's audit lines are from (default: the window). */
+  source?: AuditSource;
   /** electron-store in the app; conf elsewhere. */
   settingsBackend?: BackendFactory;
   fetchFor?: FetchFactory;
@@ -63,6 +80,8 @@ export class AppServices {
   readonly mintedTokens: MintedTokens;
   /** The orgs a profile's user may enter, and moving its session between them. */
   readonly orgs: Orgs;
+  /** Set where the page copies for itself (browser mode). */
+  readonly #pageCopies: PageCopies | undefined;
   readonly #listeners = new Set<(event: AppEvent) => void>();
   readonly #pollMs: number | undefined;
   #outside: OutsideChanges | undefined;
@@ -76,9 +95,12 @@ export class AppServices {
     });
     this.secrets = new SecretsController({ configDir: options.configDir, env: options.env });
     this.vault = new ProfileVault(this.secrets);
-    this.audit = new AuditLog(options.configDir, { now });
+    this.audit = new AuditLog(options.configDir, { now, source: options.source ?? 'window' });
     this.preferences = new PreferencesFile(options.configDir);
-    this.clipboard = new TokenClipboard(options.clipboard);
+    // Where the page copies, nothing is ever written here: the clipboard never has one pending.
+    const port = options.clipboard;
+    this.clipboard = new TokenClipboard(port === 'page' ? new MemoryClipboard() : port);
+    this.#pageCopies = port === 'page' ? new PageCopies(now) : undefined;
     this.manager = new SessionManager({
       profiles: this.profiles,
       vault: this.vault,
@@ -193,31 +215,62 @@ export class AppServices {
 
   /** Adds a profile, or edits the one with that id. */
   async saveProfile(profileId: string | undefined, input: ProfileInput): Promise<ProfileView> {
-    const saved = profileId
-      ? await this.profiles.update(profileId, input)
-      : await this.profiles.add(input);
-    return this.profileView(saved);
+    if (profileId === undefined) {
+      const added = await this.profiles.add(input);
+      logProfileChange(this.audit, { type: 'added', profile: added });
+      return this.profileView(added);
+    }
+    const before = this.profiles.get(profileId);
+    const after = await this.profiles.update(before.id, input);
+    logProfileChange(this.audit, { type: 'edited', before, after });
+    return this.profileView(after);
   }
 
-  /** An explicit reveal: the token itself, recorded in the audit log like a copy. */
+  /** A copy of a profile's settings; no secret and no session comes with it. */
+  async duplicateProfile(profileId: string): Promise<ProfileView> {
+    const from = this.profiles.get(profileId);
+    const copy = await this.profiles.duplicate(from.id);
+    logProfileChange(this.audit, { type: 'added', profile: copy, from });
+    return this.profileView(copy);
+  }
+
+  /** An explicit reveal: the token itself, recorded in the audit log as shown. */
   async revealToken(profileId: string): Promise<{ token: string }> {
     const token = await this.manager.getToken(profileId, { minTtlSeconds: 0 });
-    this.manager.recordCopy(profileId, token.token);
+    this.manager.recordCopy(profileId, token.token, 'revealed');
     return { token: token.token };
   }
 
-  /** Copies the token in a format; the clipboard is cleared later if it still holds it. */
-  async copyToken(profileId: string, format: CopyFormat): Promise<{ clearsAfterSeconds: number }> {
+  /**
+   * Copies the token in a format; the clipboard is cleared later if it still holds it. Where the
+   * page copies, the text is handed to it instead, and the copy is recorded once it confirms.
+   */
+  async copyToken(profileId: string, format: CopyFormat): Promise<CopyResult> {
     const profile = this.profiles.get(profileId);
     const token = await this.manager.getToken(profileId, { minTtlSeconds: 0 });
-    const dialect = effectiveDialect(profile) ?? token.dialect;
-    const seconds = this.preferences.read().clipboardClearSeconds;
-    await this.clipboard.copy(
-      formatToken(format, token.token, profile.url, dialect),
-      seconds * 1000,
+    const text = formatToken(
+      format,
+      token.token,
+      profile.url,
+      effectiveDialect(profile) ?? token.dialect,
     );
+    const seconds = this.preferences.read().clipboardClearSeconds;
+    if (this.#pageCopies) {
+      this.#pageCopies.handOut(profile.id, token.token);
+      return { copiedBy: 'page', text, clearsAfterSeconds: seconds };
+    }
+    await this.clipboard.copy(text, seconds * 1000);
     this.manager.recordCopy(profileId, token.token);
-    return { clearsAfterSeconds: seconds };
+    return { copiedBy: 'app', clearsAfterSeconds: seconds };
+  }
+
+  /** The page wrote what copyToken handed it to the browser's clipboard: now it is a copy. */
+  confirmPageCopy(profileId: string): { recorded: true } {
+    const profile = this.profiles.get(profileId);
+    if (!this.#pageCopies)
+      throw new InputError('This app copies by itself; there is nothing to confirm');
+    this.manager.recordCopy(profile.id, this.#pageCopies.confirm(profile.id));
+    return { recorded: true };
   }
 
   /**

@@ -10,7 +10,7 @@ export const DEMO_CLUSTER_ENV = 'TSM_DEMO_CLUSTER_URL';
 /**
  * The first-run experience: with no profile yet, a "Demo cluster" profile pointing at the built-in
  * emulator, so there is something to sign in to. An existing setup is never touched, except to
- * point an existing demo profile at this run's emulator port.
+ * point the demo profiles, and the profiles on the same (now dead) emulator URL, at this run's port.
  */
 export async function ensureDemoProfile(
   profiles: ProfileStore,
@@ -21,7 +21,10 @@ export async function ensureDemoProfile(
     return profile ? [profile] : [];
   });
   if (demos.length > 0) {
-    for (const existing of demos.filter((p) => p.url !== emulatorUrl)) {
+    // The last run's emulator port is dead: every profile pointing there (the demo profiles and
+    // their duplicates, whatever they are named now) follows the demo to this run's port.
+    const deadUrls = new Set(demos.map((p) => p.url).filter((url) => url !== emulatorUrl));
+    for (const existing of profiles.list().filter((p) => deadUrls.has(p.url))) {
       await profiles.update(existing.id, {
         name: existing.name,
         url: emulatorUrl,

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -20,8 +21,12 @@ import { stripControls } from '../thoughtspot/server-text.js';
 export type AuditAction =
   | 'signed-in'
   | 'issued'
+  /** A token the person pasted in and the cluster accepted. */
+  | 'pasted'
   | 'renewed'
   | 'copied'
+  /** Shown on screen by an explicit Reveal. */
+  | 'revealed'
   | 'validated'
   | 'revoked'
   | 'signed-out'
@@ -29,7 +34,19 @@ export type AuditAction =
   /** A token for another user (trusted authentication); never stored. */
   | 'minted'
   /** The profile's session moved to another org ("switched to org Sales"). */
-  | 'switched-org';
+  | 'switched-org'
+  | 'profile-added'
+  /** `message` names the fields that changed, never their values' secrets (there are none). */
+  | 'profile-edited'
+  | 'profile-removed';
+
+/** Who did it: the window (desktop or browser mode), the tray menu, or `tsm`. */
+export const AUDIT_SOURCES = ['window', 'tray', 'cli'] as const;
+export type AuditSource = (typeof AUDIT_SOURCES)[number];
+
+/** What an 'error' line was trying to do, so "Failed" can say what failed. */
+export const AUDIT_OPERATIONS = ['sign-in', 'renew', 'revoke'] as const;
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
 /** One line of the audit log. Never a token or a password: a token is named by its fingerprint. */
 export interface AuditEntry {
@@ -37,6 +54,9 @@ export interface AuditEntry {
   action: AuditAction;
   profileId: string;
   profile: string;
+  /** Absent in lines written before sources were recorded. */
+  source?: AuditSource;
+  operation?: AuditOperation;
   fingerprint?: string;
   kind?: 'cookie' | 'bearer';
   code?: string;
@@ -54,6 +74,8 @@ export interface AuditLogOptions {
   /** How many rotated files to keep (audit.log.1 … .N). */
   keep?: number;
   now?: () => number;
+  /** Who writes through this log, unless a call runs inside `as(...)`. */
+  source?: AuditSource;
 }
 
 /**
@@ -65,6 +87,9 @@ export class AuditLog {
   readonly #maxBytes: number;
   readonly #keep: number;
   readonly #now: () => number;
+  readonly #source: AuditSource | undefined;
+  /** The source of the work under way, when a host runs it as another (the tray in the app). */
+  readonly #scope = new AsyncLocalStorage<AuditSource>();
 
   constructor(
     readonly dir: string,
@@ -74,10 +99,21 @@ export class AuditLog {
     this.#maxBytes = options.maxBytes ?? 1024 * 1024;
     this.#keep = options.keep ?? 3;
     this.#now = options.now ?? Date.now;
+    this.#source = options.source;
+  }
+
+  /** Runs `work` with every line it appends (however deep, however late) marked as `source`'s. */
+  as<T>(source: AuditSource, work: () => T): T {
+    return this.#scope.run(source, work);
   }
 
   append(entry: Omit<AuditEntry, 'at'>): void {
-    const clean = cleanEntry({ at: new Date(this.#now()).toISOString(), ...entry });
+    const source = entry.source ?? this.#scope.getStore() ?? this.#source;
+    const clean = cleanEntry({
+      at: new Date(this.#now()).toISOString(),
+      ...entry,
+      ...(source ? { source } : {}),
+    });
     const line = `${JSON.stringify(clean)}\n`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
@@ -172,5 +208,12 @@ function cleanEntry(entry: AuditEntry): AuditEntry {
     const value = entry[key];
     if (typeof value === 'string') out[key] = stripControls(value);
   }
+  // A source or operation this version does not know (a newer one's, a damaged line) is left out.
+  if (!known(AUDIT_SOURCES, out.source)) delete out.source;
+  if (!known(AUDIT_OPERATIONS, out.operation)) delete out.operation;
   return out;
+}
+
+function known(values: readonly string[], value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && values.includes(value));
 }

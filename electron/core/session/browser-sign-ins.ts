@@ -91,7 +91,11 @@ export class BrowserSignIns {
       if (!isAppError(error) || error.code !== 'SIGN_IN_UNFINISHED')
         throw this.options.fail(profile, error);
       // Nothing changed: the session is what it was before the window opened.
-      this.options.context.log(profile, 'error', { code: error.code, message: error.message });
+      this.options.context.log(profile, 'error', {
+        operation: 'sign-in',
+        code: error.code,
+        message: error.message,
+      });
       await this.options.restore(profile.id).catch(() => undefined);
       throw error;
     }

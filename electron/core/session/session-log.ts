@@ -5,7 +5,7 @@ import type { Profile } from '../profiles/index.js';
 export type SessionLog = (
   profile: Profile,
   action: AuditAction,
-  extra: Partial<Record<'fingerprint' | 'kind' | 'code' | 'message', string>>,
+  extra: Partial<Record<'fingerprint' | 'kind' | 'code' | 'message' | 'operation', string>>,
 ) => void;
 
 export function sessionLog(audit: AuditLog): SessionLog {

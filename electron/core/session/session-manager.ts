@@ -1,4 +1,5 @@
-import { fingerprint, type AuditLog } from '../audit/audit-log.js';
+import { fingerprint, type AuditLog, type AuditOperation } from '../audit/audit-log.js';
+import { logProfileChange } from '../audit/profile-changes.js';
 import { AuthError, InputError, isAppError } from '../errors/index.js';
 import type { Profile, ProfileStore } from '../profiles/index.js';
 import type { ProfileVault, StoredToken } from '../secrets/index.js';
@@ -89,13 +90,13 @@ export class SessionManager {
       configDir: options.configDir,
       timeoutMs: options.timeoutMs,
       refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
-      fail: (profile, error) => this.#fail(profile, error),
+      fail: (profile, error) => this.#fail(profile, error, 'renew'),
     });
     this.#browserSignIns = new BrowserSignIns({
       context: { ...this.#signInContext, access: this.access, profiles: options.profiles },
       port: options.browser,
       restore: (profileId) => this.restore(profileId),
-      fail: (profile, error) => this.#fail(profile, error),
+      fail: (profile, error) => this.#fail(profile, error, 'sign-in'),
       refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
     });
     // Whoever edits the profile (window, CLI, demo reset), secrets for the old cluster go with it,
@@ -162,7 +163,7 @@ export class SessionManager {
       }
       return status;
     } catch (error) {
-      throw this.#fail(profile, error);
+      throw this.#fail(profile, error, 'sign-in');
     }
   }
 
@@ -270,7 +271,7 @@ export class SessionManager {
           throw error;
       });
     } catch (error) {
-      throw this.#fail(profile, error);
+      throw this.#fail(profile, error, 'revoke');
     }
     await this.#tokens.forget(profile.id);
     this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
@@ -309,12 +310,13 @@ export class SessionManager {
     await this.#o.vault.removeProfile(profile.id);
     const removed = await this.#o.profiles.remove(profile.id);
     this.#states.forget(profile.id);
+    logProfileChange(this.#o.audit, { type: 'removed', profile: removed });
     return removed;
   }
 
   /** A token was handed out by copy or reveal: worth a line in the audit log. */
-  recordCopy(profileId: string, token: string): void {
-    this.#log(this.#o.profiles.get(profileId), 'copied', { fingerprint: fingerprint(token) });
+  recordCopy(profileId: string, token: string, how: 'copied' | 'revealed' = 'copied'): void {
+    this.#log(this.#o.profiles.get(profileId), how, { fingerprint: fingerprint(token) });
   }
 
   /** After sleep or a clock change: look at every session's clock again, and ask the server. */
@@ -382,9 +384,9 @@ export class SessionManager {
     return error;
   }
 
-  #fail(profile: Profile, error: unknown): unknown {
+  #fail(profile: Profile, error: unknown, operation: AuditOperation): unknown {
     if (isAppError(error)) {
-      this.#log(profile, 'error', { code: error.code, message: error.message });
+      this.#log(profile, 'error', { operation, code: error.code, message: error.message });
       this.#states.apply(
         profile.id,
         { type: 'failed', code: error.code, message: error.message },

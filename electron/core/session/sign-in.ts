@@ -118,7 +118,7 @@ export async function signInWith(
     const expiresAt =
       validity.expiresAt ?? info.expiresAt ?? now() + profile.validitySeconds * 1000;
     await accepted();
-    await tokens.store(profile, 'issued', {
+    await tokens.store(profile, 'pasted', {
       token: request.token.trim(),
       createdAt: now(),
       expiresAt,

@@ -30,7 +30,7 @@ export class TokenCache {
 
   async store(
     profile: Profile,
-    action: 'issued' | 'renewed',
+    action: 'issued' | 'renewed' | 'pasted',
     issued: IssuedToken | StoredToken,
   ): Promise<StoredToken> {
     const stored = toStored({ ...issued, username: issued.username || profile.username });

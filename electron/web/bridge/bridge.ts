@@ -15,9 +15,16 @@ const UNAUTHORIZED: WireError = {
   message: 'This page is not authorized; open the URL printed by npm run web again',
   details: {},
 };
+const DISCONNECTED: WireError = {
+  code: 'NETWORK',
+  message: 'Disconnected from the app: start it again (npm run -s web) and reload',
+  details: {},
+};
 const RECONNECT_MS = 1000;
 
 const listeners = new Set<(event: AppEvent) => void>();
+const connectionListeners = new Set<(connected: boolean) => void>();
+let connected = true;
 let pageKey: Promise<string | undefined> | undefined;
 
 async function fetchPageKey(): Promise<string | undefined> {
@@ -25,6 +32,13 @@ async function fetchPageKey(): Promise<string | undefined> {
   if (!response.ok) return undefined;
   const { key } = (await response.json()) as { key?: unknown };
   return typeof key === 'string' ? key : undefined;
+}
+
+/** Tells the page when it loses (or finds again) the app behind it; said once per change. */
+function setConnected(now: boolean): void {
+  if (now === connected) return;
+  connected = now;
+  for (const listener of connectionListeners) listener(now);
 }
 
 /** The headers every API call sends; the key is asked for again only when it could not be had. */
@@ -35,12 +49,21 @@ async function keyHeaders(): Promise<Record<string, string>> {
 }
 
 async function invoke(channel: ChannelName, request: unknown): Promise<unknown> {
-  const response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await keyHeaders()) },
-    body: JSON.stringify(request === undefined ? null : request),
-    credentials: 'same-origin',
-  });
+  let response: Response;
+  try {
+    response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await keyHeaders()) },
+      body: JSON.stringify(request === undefined ? null : request),
+      credentials: 'same-origin',
+    });
+  } catch {
+    // No answer at all: the app has stopped (or this machine's loopback is gone).
+    setConnected(false);
+    throw errorFromWire(DISCONNECTED);
+  }
+  // A 403 after a restart is a new launch's key: this page is as cut off as with no server.
+  setConnected(response.status !== 403);
   if (response.status === 403) throw errorFromWire(UNAUTHORIZED);
   const envelope = (await response.json()) as Envelope<unknown>;
   if (envelope.ok) return envelope.data;
@@ -61,7 +84,8 @@ async function readEvents(): Promise<void> {
     credentials: 'same-origin',
     headers: await keyHeaders(),
   });
-  if (!response.body) return;
+  setConnected(response.ok);
+  if (!response.ok || !response.body) return;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
@@ -83,7 +107,9 @@ async function readEvents(): Promise<void> {
 /** Follows the event stream for the page's lifetime, reconnecting when the server goes away. */
 async function listen(): Promise<never> {
   for (;;) {
+    // The stream only ends when the server does: until it answers again, the page is cut off.
     await readEvents().catch(() => undefined);
+    setConnected(false);
     await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
   }
 }
@@ -96,6 +122,10 @@ Object.defineProperty(window, 'sessionApi', {
     onEvent(listener: (event: AppEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onConnection(listener: (connected: boolean) => void) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
   } as SessionApi),
 });

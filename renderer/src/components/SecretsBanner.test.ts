@@ -43,6 +43,12 @@ describe('SecretsBanner', () => {
     expect(onUseEncryptedFile).toHaveBeenCalledWith('correct');
   });
 
+  it('says the problem once: its own words for a known cause, not the core message as well', () => {
+    render(SecretsBanner, { secrets: unreachable, onUseEncryptedFile: vi.fn(), onRetry: vi.fn() });
+    expect(document.body.textContent).toContain('No Secret Service (such as gnome-keyring)');
+    expect(document.body.textContent).not.toContain('No Secret Service answers on D-Bus');
+  });
+
   it('never offers to bypass a locked keychain', () => {
     render(SecretsBanner, {
       secrets: {

@@ -17,6 +17,8 @@ export type {
   AuditEntry,
   BrowserSignInResult,
   ChannelName,
+  CopyFormat,
+  CopyResult,
   Dialect,
   ErrorDetails,
   ProfileView,

@@ -19,6 +19,7 @@ const TITLES: Record<string, string> = {
   KEYCHAIN_UNAVAILABLE: 'Keychain unavailable',
   STORAGE_FAILED: 'Could not save',
   INVALID_INPUT: 'Check what was entered',
+  CLIPBOARD_REFUSED: 'Not copied',
 };
 
 export function errorTitle(code: string): string {

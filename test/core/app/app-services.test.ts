@@ -61,7 +61,10 @@ describe('app services', () => {
   it('copies the token as a curl line for the profile’s dialect, clears later, and logs the copy by fingerprint', async () => {
     services.preferences.update({ clipboardClearSeconds: 45 });
     const before = copies().length;
-    expect(await services.copyToken(profileId, 'curl')).toEqual({ clearsAfterSeconds: 45 });
+    expect(await services.copyToken(profileId, 'curl')).toEqual({
+      copiedBy: 'app',
+      clearsAfterSeconds: 45,
+    });
     const token = (await services.manager.getToken(profileId, { minTtlSeconds: 0 })).token;
     expect(clipboard.text).toBe(formatToken('curl', token, emulator.url, 'C'));
     expect(clipboard.text).toContain('/api/rest/2.0/auth/session/user');
@@ -74,11 +77,44 @@ describe('app services', () => {
     expect(clipboard.text).toBe(`TS_TOKEN=${token}`);
   });
 
-  it('reveals the token itself and logs that like a copy', async () => {
+  it('reveals the token itself and logs it as revealed, not as a copy', async () => {
     const before = copies().length;
     const { token } = await services.revealToken(profileId);
     expect(token).toBe((await services.manager.getToken(profileId, { minTtlSeconds: 0 })).token);
-    expect(copies()).toHaveLength(before + 1);
+    expect(copies()).toHaveLength(before);
+    expect(services.audit.read({ profileId, limit: 1 })).toMatchObject([
+      { action: 'revealed', source: 'window', fingerprint: fingerprint(token) },
+    ]);
+  });
+
+  it('has no page copy to confirm: the desktop app copies by itself', () => {
+    expect(() => services.confirmPageCopy(profileId)).toThrow(/copies by itself/);
+  });
+
+  it('duplicates a signed-in profile as a signed-out one, and logs both additions and edits', async () => {
+    const copy = await services.duplicateProfile(profileId);
+    expect(copy).toMatchObject({ name: 'Demo (copy)', status: { state: 'signed-out' } });
+    await services.restoreSessions();
+    expect(services.manager.status(copy.id)).toEqual({ state: 'signed-out' });
+    expect(await services.vault.entries(copy.id)).toEqual([]);
+    await services.saveProfile(copy.id, {
+      name: 'Demo two',
+      url: copy.url,
+      username: 'analyst',
+      validitySeconds: 600,
+    });
+    await services.manager.removeProfile(copy.id);
+    const lines = services.audit.read({ profileId: copy.id });
+    expect(lines.map((e) => [e.action, e.profile, e.message, e.source])).toEqual([
+      ['profile-removed', 'Demo two', undefined, 'window'],
+      [
+        'profile-edited',
+        'Demo two',
+        'changed name, username, token lifetime (was Demo (copy))',
+        'window',
+      ],
+      ['profile-added', 'Demo (copy)', 'a copy of Demo', 'window'],
+    ]);
   });
 
   it('copies nothing for a profile that is not signed in', async () => {

@@ -385,11 +385,13 @@ describe('no secret on disk', () => {
         'error',
         'signed-in',
         'issued',
+        'pasted',
         'renewed',
         'copied',
         'validated',
         'revoked',
         'signed-out',
+        'profile-removed',
       ]),
     );
     const logged = JSON.stringify(entries);

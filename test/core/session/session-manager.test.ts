@@ -154,8 +154,9 @@ describe('sign in', () => {
       dialect: 'C',
     });
     expect(w.emulator.tokenRequests()).toBe(1); // ours, above; the manager issued none
+    // Pasted, not issued: this app asked the cluster for no token.
     expect(auditOf(w)).toMatchObject([
-      { action: 'issued', fingerprint: fingerprint(pasted.token) },
+      { action: 'pasted', fingerprint: fingerprint(pasted.token) },
     ]);
   });
 
@@ -176,7 +177,10 @@ describe('sign in', () => {
       });
       expect(states(w)).toEqual(['signing-in', 'error']);
       expect(await w.vault.entries(w.profile.id)).toEqual([]);
-      expect(auditOf(w)).toMatchObject([{ action: 'error', code: 'AUTH_FAILED' }]);
+      // The line says what failed: a sign-in.
+      expect(auditOf(w)).toMatchObject([
+        { action: 'error', operation: 'sign-in', code: 'AUTH_FAILED' },
+      ]);
       expect(readFileSync(w.audit.path, 'utf8')).not.toContain(wrong);
     },
   );

@@ -138,7 +138,7 @@ describe('the window, end to end', () => {
     await expect.poll(() => ui.clipboard(), POLL).toBe(token);
     await expect
       .poll(() => ui.text(ui.panel()), POLL)
-      .toContain('The clipboard is cleared in 30 s');
+      .toContain('This tab clears it in 30 s if the clipboard still holds it');
     await ui.button('Copy as curl').click();
     await expect
       .poll(() => ui.clipboard(), POLL)

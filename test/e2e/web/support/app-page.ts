@@ -20,10 +20,7 @@ declare const window: {
   sessionApi: { invoke(channel: string, request: unknown): Promise<unknown> };
 };
 declare const indexedDB: { databases(): Promise<{ name?: string }[]> };
-declare function fetch(
-  url: string,
-  init?: { headers?: Record<string, string> },
-): Promise<{ status: number; json(): Promise<unknown> }>;
+declare const navigator: { clipboard: { readText(): Promise<string> } };
 
 /**
  * The key cookie each app's printed link turned into. The link works once, so a second page of
@@ -72,8 +69,19 @@ export class AppPage {
    * A fresh browser context on the printed URL: the key becomes a cookie, then the app loads. The
    * link works once: later pages of the same app get the first one's cookie and open `/`.
    */
-  static async open(browser: Browser, app: WebApp): Promise<AppPage> {
+  static async open(
+    browser: Browser,
+    app: WebApp,
+    options: { clipboard?: 'read-write' | 'write' } = {},
+  ): Promise<AppPage> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    // What a person allows when the browser asks: writing the clipboard, and reading it unless
+    // the test plays one who did not (the page then cannot clear it later, and says so).
+    const clipboard = options.clipboard ?? 'read-write';
+    await context.grantPermissions(
+      clipboard === 'write' ? ['clipboard-write'] : ['clipboard-read', 'clipboard-write'],
+      { origin: app.origin },
+    );
     const page = await context.newPage();
     const ui = new AppPage(page, app);
     page.setDefaultTimeout(10_000);
@@ -163,19 +171,12 @@ export class AppPage {
     );
   }
 
-  /**
-   * What web mode's in-memory clipboard holds, asked from inside the page as the bridge asks:
-   * the page's cookie, and the page key its own origin gives it.
-   */
+  /** What the browser's own clipboard holds now, read in the page (permission granted first). */
   async clipboard(): Promise<string> {
-    const answer = await this.page.evaluate(async () => {
-      const keyReply = await fetch('/api/session-key');
-      const { key } = (await keyReply.json()) as { key: string };
-      const reply = await fetch('/api/clipboard', { headers: { 'x-tsm-bridge': key } });
-      return { status: reply.status, body: await reply.json() };
-    });
-    if (answer.status !== 200) throw new Error(`GET /api/clipboard answered ${answer.status}`);
-    return (answer.body as { text: string }).text;
+    await this.page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: this.app.origin });
+    return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
   /** The screen as it is now, in the light and the dark theme. */
