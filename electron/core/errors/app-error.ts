@@ -40,6 +40,8 @@ export interface ErrorDetails {
   /** The low-level cause (e.g. ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT). */
   cause?: string;
   url?: string;
+  /** The user the cluster named, when it is not the profile's (a pasted token of another user). */
+  user?: string;
 }
 
 export class AppError extends Error {

@@ -170,11 +170,10 @@ describe('sign in', () => {
       );
       expectNoSecrets(error, [wrong]);
       expect(w.manager.status(w.profile.id)).toEqual({
-        state: 'error',
-        code: 'AUTH_FAILED',
-        message: error.message,
+        state: 'signed-out',
+        problem: { code: 'AUTH_FAILED', message: error.message },
       });
-      expect(states(w)).toEqual(['signing-in', 'error']);
+      expect(states(w)).toEqual(['signing-in', 'signed-out']);
       expect(await w.vault.entries(w.profile.id)).toEqual([]);
       expect(auditOf(w)).toMatchObject([{ action: 'error', code: 'AUTH_FAILED' }]);
       expect(readFileSync(w.audit.path, 'utf8')).not.toContain(wrong);
@@ -187,7 +186,10 @@ describe('sign in', () => {
       w.manager.signIn(w.profile.id, { ...password(), password: 'mfa-user' }),
       'MFA_REQUIRED',
     );
-    expect(w.manager.status(w.profile.id)).toMatchObject({ state: 'error', code: 'MFA_REQUIRED' });
+    expect(w.manager.status(w.profile.id)).toMatchObject({
+      state: 'signed-out',
+      problem: { code: 'MFA_REQUIRED' },
+    });
   });
 
   it('detects the dialect of an "auto" profile once and remembers it', async () => {
