@@ -87,19 +87,25 @@ export function problemOf(status: SessionStatus): SessionProblem | undefined {
   return 'problem' in status ? status.problem : undefined;
 }
 
-/** What a status rests at once an attempt failed: a busy or unreadable one is no session. */
-function atRest(status: SessionStatus, problem: SessionProblem): SessionStatus {
+/**
+ * What a status rests at once an attempt failed: a busy or unreadable one is no session. Without
+ * a problem (input refused before it said anything about the session) it is as it was.
+ */
+function atRest(status: SessionStatus, problem?: SessionProblem): SessionStatus {
+  const why = problem ? { problem } : {};
   switch (status.state) {
     case 'signing-in':
     case 'error':
-      return { state: 'signed-out', problem };
+      return { state: 'signed-out', ...why };
     case 'renewing':
       // The clock (SessionStates) turns a past expiry into "expired" right after.
       return status.expiresAt === undefined
-        ? { state: 'signed-out', problem }
-        : { state: 'signed-in', kind: status.kind, expiresAt: status.expiresAt, problem };
-    default:
-      return { ...status, problem };
+        ? { state: 'signed-out', ...why }
+        : { state: 'signed-in', kind: status.kind, expiresAt: status.expiresAt, ...why };
+    default: {
+      const { problem: _old, ...rest } = status;
+      return { ...rest, ...why };
+    }
   }
 }
 
@@ -136,7 +142,11 @@ export function transition(from: SessionStatus, event: SessionEventType): Sessio
     case 'signed-out':
       return { state: 'signed-out' };
     case 'failed':
-      return atRest(event.back ?? from, { code: event.code, message: event.message });
+      // Refused input (a pasted token of another user) is the input's fault, not the session's.
+      return atRest(
+        event.back ?? from,
+        event.code === 'INVALID_INPUT' ? undefined : { code: event.code, message: event.message },
+      );
   }
 }
 

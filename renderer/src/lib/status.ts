@@ -1,5 +1,6 @@
 /** What a session status looks like in the window. Pure: tested beside this file. */
 import type { SessionStatus } from './api.js';
+import { errorTitle } from './errors.js';
 
 export type Tone = 'neutral' | 'busy' | 'ok' | 'warn' | 'bad';
 
@@ -11,7 +12,8 @@ const LABELS: Record<SessionStatus['state'], string> = {
   'expiring-soon': 'Expiring soon',
   expired: 'Expired',
   revoked: 'Revoked',
-  error: 'Error',
+  // Only `tsm status` makes this one (a keychain it could not read): the state is not known.
+  error: 'Unknown',
 };
 
 const TONES: Record<SessionStatus['state'], Tone> = {
@@ -22,7 +24,7 @@ const TONES: Record<SessionStatus['state'], Tone> = {
   'expiring-soon': 'warn',
   expired: 'bad',
   revoked: 'bad',
-  error: 'bad',
+  error: 'warn',
 };
 
 export function statusLabel(status: SessionStatus): string {
@@ -31,6 +33,21 @@ export function statusLabel(status: SessionStatus): string {
 
 export function statusTone(status: SessionStatus): Tone {
   return TONES[status.state];
+}
+
+/**
+ * Why the last sign-in, renewal or revoke failed, if it did. It stands beside the state (a wrong
+ * password leaves a profile signed out), never in the badge.
+ */
+export function problemOf(status: SessionStatus): { code: string; message: string } | undefined {
+  if (status.state === 'error') return { code: status.code, message: status.message };
+  return 'problem' in status ? status.problem : undefined;
+}
+
+/** The few words the profiles list shows beside the badge ("Sign-in refused"). */
+export function shortReason(status: SessionStatus): string | undefined {
+  const problem = problemOf(status);
+  return problem && errorTitle(problem.code);
 }
 
 /** When the session ends, if it is live and the cluster said. */

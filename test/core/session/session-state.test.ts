@@ -180,6 +180,13 @@ describe('transition', () => {
     });
   });
 
+  it('refused input leaves the status as it was, without a problem (and clears an old one)', () => {
+    const failed: SessionStatus = { ...SIGNED_IN_F, problem: PROBLEM };
+    const refused = { type: 'failed', code: 'INVALID_INPUT', message: 'not yours' } as const;
+    expect(transition(failed, refused)).toEqual(SIGNED_IN_F);
+    expect(transition(FROM['signing-in'], { ...refused, back: REVOKED })).toEqual(REVOKED);
+  });
+
   it('time-up keeps the reason of the last failure', () => {
     const failed: SessionStatus = { ...SIGNED_IN_F, problem: PROBLEM };
     expect(transition(failed, EVENT['time-up'])).toEqual({
