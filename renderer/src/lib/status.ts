@@ -1,6 +1,7 @@
 /** What a session status looks like in the window. Pure: tested beside this file. */
 import type { SessionStatus } from './api.js';
 import { errorTitle } from './errors.js';
+import { formatValidity } from './time.js';
 
 export type Tone = 'neutral' | 'busy' | 'ok' | 'warn' | 'bad';
 
@@ -73,4 +74,23 @@ export function kindLabel(kind: 'cookie' | 'bearer'): string {
 /** The panel a profile opens on: sign-in when there is no live session, else the session. */
 export function defaultTab(status: SessionStatus): 'sign-in' | 'session' {
   return isLive(status) ? 'session' : 'sign-in';
+}
+
+/**
+ * What to say when a token's lifetime is not the profile's: a cookie session's token is the one
+ * the cluster hands out for that session (no call asks it for a lifetime). Nothing when they agree.
+ */
+export function lifetimeNote(
+  token: { createdAt: number; expiresAt: number },
+  validitySeconds: number,
+  /** What can ask the cluster for the profile's lifetime instead, if anything. */
+  askWith?: 'password' | 'secret key',
+): string | undefined {
+  const seconds = Math.round((token.expiresAt - token.createdAt) / 1000);
+  // A minute either way is the cluster rounding, not another lifetime.
+  if (Math.abs(seconds - validitySeconds) < 60) return undefined;
+  const said = `The cluster gave this token ${formatValidity(seconds)}, not the profile's ${formatValidity(validitySeconds)}: a cookie session's token lives as long as the cluster decides.`;
+  return askWith
+    ? `${said} For ${formatValidity(validitySeconds)}, use “Get token” on the Sign-in tab with your ${askWith}.`
+    : said;
 }
