@@ -11,7 +11,7 @@ function setup(profile?: ProfileView) {
   const api = new FakeApi()
     .on('profiles:checkUrl', ({ url }) => ({ url }))
     .on('profiles:save', ({ profileId, input }) =>
-      profileView({ id: profileId ?? 'new1', ...input }),
+      profileView({ id: profileId ?? 'new1', name: input.name, url: input.url }),
     )
     .on('profiles:remove', () => ({ removed: 'Demo cluster' }));
   const onSaved = vi.fn();
