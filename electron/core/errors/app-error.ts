@@ -42,6 +42,8 @@ export interface ErrorDetails {
   url?: string;
   /** The request field a problem is in ("user", "filterRules.1.values"), so a form shows it there. */
   field?: string;
+  /** The user the cluster named, when it is not the profile's (a pasted token of another user). */
+  user?: string;
 }
 
 export class AppError extends Error {

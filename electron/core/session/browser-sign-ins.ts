@@ -7,14 +7,14 @@ import type {
   BrowserSignInOptions,
   BrowserSignInResult,
 } from './browser-session.js';
-import type { SessionState } from './session-state.js';
+import type { SessionState, SessionStatus } from './session-state.js';
 
 export interface BrowserSignInsOptions {
   context: BrowserSessionContext;
   /** The host's browser; absent where none can be opened. */
   port: BrowserSignIn | undefined;
   restore: (profileId: string) => Promise<unknown>;
-  fail: (profile: Profile, error: unknown) => unknown;
+  fail: (profile: Profile, error: unknown, back?: SessionStatus) => unknown;
   refuseWhileBusy: (profile: Profile, busy: readonly SessionState[]) => void;
 }
 
@@ -47,8 +47,9 @@ export class BrowserSignIns {
     const abort = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, abort.signal]) : abort.signal;
     const phase = { keeping: false };
+    const before = this.options.context.states.status(profile.id);
     this.options.context.states.apply(profile.id, { type: 'begin-sign-in' });
-    const result = this.#run(profile, port, { ...options, signal }, phase).finally(() =>
+    const result = this.#run(profile, port, { ...options, signal }, phase, before).finally(() =>
       this.#flights.delete(profile.id),
     );
     this.#flights.set(profile.id, { result, abort, phase });
@@ -79,6 +80,7 @@ export class BrowserSignIns {
     port: BrowserSignIn,
     options: BrowserSignInOptions,
     phase: Flight['phase'],
+    before: SessionStatus,
   ): Promise<BrowserSignInResult> {
     try {
       // Loaded when a sign-in opens: the cookie jar it needs stays off `tsm token`'s path.
@@ -89,7 +91,7 @@ export class BrowserSignIns {
       });
     } catch (error) {
       if (!isAppError(error) || error.code !== 'SIGN_IN_UNFINISHED')
-        throw this.options.fail(profile, error);
+        throw this.options.fail(profile, error, before);
       // Nothing changed: the session is what it was before the window opened.
       this.options.context.log(profile, 'error', {
         operation: 'sign-in',

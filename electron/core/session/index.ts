@@ -11,6 +11,8 @@ export {
   transition,
   dueEvent,
   nextCheckAt,
+  problemOf,
+  type SessionProblem,
   type SessionStatus,
   type SessionState,
   type SessionEventType,

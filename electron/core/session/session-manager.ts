@@ -10,7 +10,7 @@ import { BrowserSignIns } from './browser-sign-ins.js';
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
 import { signOutAtCluster, unlessForeign, type ClusterSignOut } from './cluster-sign-out.js';
 import { sessionLog, type SessionLog } from './session-log.js';
-import type { SessionState, SessionStatus } from './session-state.js';
+import { problemOf, type SessionState, type SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
 import { saveAccepted, signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
 import { TokenCache } from './token-cache.js';
@@ -90,13 +90,13 @@ export class SessionManager {
       configDir: options.configDir,
       timeoutMs: options.timeoutMs,
       refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
-      fail: (profile, error) => this.#fail(profile, error, 'renew'),
+      fail: (profile, error, back) => this.#fail(profile, error, 'renew', back),
     });
     this.#browserSignIns = new BrowserSignIns({
       context: { ...this.#signInContext, access: this.access, profiles: options.profiles },
       port: options.browser,
       restore: (profileId) => this.restore(profileId),
-      fail: (profile, error) => this.#fail(profile, error, 'sign-in'),
+      fail: (profile, error, back) => this.#fail(profile, error, 'sign-in', back),
       refuseWhileBusy: (profile, busy) => this.#refuseWhileBusy(profile, busy),
     });
     // Whoever edits the profile (window, CLI, demo reset), secrets for the old cluster go with it,
@@ -122,16 +122,21 @@ export class SessionManager {
   /** Reads what the keychain holds for a profile and derives its status (no network). */
   async restore(profileId: string): Promise<SessionStatus> {
     const profile = this.#o.profiles.get(profileId);
+    const before = this.#states.status(profile.id);
     const token = await this.#tokens.cached(profile);
-    if (token)
-      return this.#states.apply(profile.id, {
-        type: 'signed-in',
-        kind: 'bearer',
-        expiresAt: token.expiresAt,
-      });
-    if (await this.#o.vault.getCookies(profile))
-      return this.#states.apply(profile.id, { type: 'signed-in', kind: 'cookie' });
-    return this.#states.apply(profile.id, { type: 'signed-out' });
+    const status = token
+      ? this.#states.apply(profile.id, {
+          type: 'signed-in',
+          kind: 'bearer',
+          expiresAt: token.expiresAt,
+        })
+      : (await this.#o.vault.getCookies(profile))
+        ? this.#states.apply(profile.id, { type: 'signed-in', kind: 'cookie' })
+        : this.#states.apply(profile.id, { type: 'signed-out' });
+    // The keychain holds what it held: the reason the last attempt failed still stands.
+    const problem = problemOf(before);
+    if (!problem || status.state !== before.state) return status;
+    return this.#states.apply(profile.id, { type: 'failed', ...problem, back: status });
   }
 
   async signIn(profileId: string, request: SignInRequest): Promise<SessionStatus> {
@@ -147,6 +152,8 @@ export class SessionManager {
       ...(org !== undefined ? { org } : {}),
     };
     this.#refuseWhileBusy(profile, ['signing-in', 'renewing']);
+    // A failed sign-in leaves the session as it was (signed out stays signed out), with the reason.
+    const before = this.status(profile.id);
     // Checked before any network: a pasted token with spaces is a paste accident, not a token.
     if (request.method === 'token' && !/^\S+$/.test(request.token.trim())) {
       throw new InputError('The token must not contain spaces or line breaks');
@@ -163,7 +170,7 @@ export class SessionManager {
       }
       return status;
     } catch (error) {
-      throw this.#fail(profile, error, 'sign-in');
+      throw this.#fail(profile, error, 'sign-in', before);
     }
   }
 
@@ -384,12 +391,18 @@ export class SessionManager {
     return error;
   }
 
-  #fail(profile: Profile, error: unknown, operation: AuditOperation): unknown {
+  /** Logs a failure of `operation`; the status goes back to `back` (default: as it is) with the reason. */
+  #fail(
+    profile: Profile,
+    error: unknown,
+    operation: AuditOperation,
+    back?: SessionStatus,
+  ): unknown {
     if (isAppError(error)) {
       this.#log(profile, 'error', { operation, code: error.code, message: error.message });
       this.#states.apply(
         profile.id,
-        { type: 'failed', code: error.code, message: error.message },
+        { type: 'failed', code: error.code, message: error.message, ...(back ? { back } : {}) },
         true,
       );
     }

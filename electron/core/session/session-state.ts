@@ -1,15 +1,25 @@
 import type { ErrorCode } from '../errors/index.js';
 import type { SessionKind } from '../thoughtspot/types.js';
 
-/** Where one profile's session stands. The window, the tray and the CLI all read this. */
+/** Why the last sign-in, renewal or revoke failed; the session's state stays what it is. */
+export interface SessionProblem {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * Where one profile's session stands. The window, the tray and the CLI all read this. A failure
+ * leaves the state as it was (a wrong password is still "signed out") and says why in `problem`;
+ * `error` is only for a status nobody could read (`tsm status` with the keychain locked).
+ */
 export type SessionStatus =
-  | { state: 'signed-out' }
+  | { state: 'signed-out'; problem?: SessionProblem }
   | { state: 'signing-in' }
-  | { state: 'signed-in'; kind: SessionKind; expiresAt?: number }
+  | { state: 'signed-in'; kind: SessionKind; expiresAt?: number; problem?: SessionProblem }
   | { state: 'renewing'; kind: SessionKind; expiresAt?: number }
-  | { state: 'expiring-soon'; kind: SessionKind; expiresAt: number }
-  | { state: 'expired'; kind: SessionKind }
-  | { state: 'revoked' }
+  | { state: 'expiring-soon'; kind: SessionKind; expiresAt: number; problem?: SessionProblem }
+  | { state: 'expired'; kind: SessionKind; problem?: SessionProblem }
+  | { state: 'revoked'; problem?: SessionProblem }
   | { state: 'error'; code: ErrorCode; message: string };
 
 export type SessionState = SessionStatus['state'];
@@ -23,7 +33,8 @@ export type SessionEventType =
   | { type: 'time-up' }
   | { type: 'revoked' }
   | { type: 'signed-out' }
-  | { type: 'failed'; code: ErrorCode; message: string };
+  /** `back`: the status before the attempt, which the session returns to (default: the current). */
+  | { type: 'failed'; code: ErrorCode; message: string; back?: SessionStatus };
 
 /** From each state, the events that may move it; anything else is a bug and throws. */
 const ALLOWED: Record<SessionState, readonly SessionEventType['type'][]> = {
@@ -72,6 +83,32 @@ function kindOf(status: SessionStatus): SessionKind {
   return 'kind' in status ? status.kind : 'bearer';
 }
 
+export function problemOf(status: SessionStatus): SessionProblem | undefined {
+  return 'problem' in status ? status.problem : undefined;
+}
+
+/**
+ * What a status rests at once an attempt failed: a busy or unreadable one is no session. Without
+ * a problem (input refused before it said anything about the session) it is as it was.
+ */
+function atRest(status: SessionStatus, problem?: SessionProblem): SessionStatus {
+  const why = problem ? { problem } : {};
+  switch (status.state) {
+    case 'signing-in':
+    case 'error':
+      return { state: 'signed-out', ...why };
+    case 'renewing':
+      // The clock (SessionStates) turns a past expiry into "expired" right after.
+      return status.expiresAt === undefined
+        ? { state: 'signed-out', ...why }
+        : { state: 'signed-in', kind: status.kind, expiresAt: status.expiresAt, ...why };
+    default: {
+      const { problem: _old, ...rest } = status;
+      return { ...rest, ...why };
+    }
+  }
+}
+
 /** The one way a session's status changes. Pure: same input, same output. */
 export function transition(from: SessionStatus, event: SessionEventType): SessionStatus {
   if (!ALLOWED[from.state].includes(event.type))
@@ -93,14 +130,23 @@ export function transition(from: SessionStatus, event: SessionEventType): Sessio
       return from.state === 'signed-in' && from.expiresAt !== undefined
         ? { state: 'expiring-soon', kind: from.kind, expiresAt: from.expiresAt }
         : from;
-    case 'time-up':
-      return { state: 'expired', kind: kindOf(from) };
+    case 'time-up': {
+      // A failure's reason outlives the clock running out (it is still why there is no session).
+      const problem = problemOf(from);
+      return problem
+        ? { state: 'expired', kind: kindOf(from), problem }
+        : { state: 'expired', kind: kindOf(from) };
+    }
     case 'revoked':
       return { state: 'revoked' };
     case 'signed-out':
       return { state: 'signed-out' };
     case 'failed':
-      return { state: 'error', code: event.code, message: event.message };
+      // Refused input (a pasted token of another user) is the input's fault, not the session's.
+      return atRest(
+        event.back ?? from,
+        event.code === 'INVALID_INPUT' ? undefined : { code: event.code, message: event.message },
+      );
   }
 }
 

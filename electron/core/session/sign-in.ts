@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { InputError } from '../errors/index.js';
+import { stripControls } from '../thoughtspot/server-text.js';
 import { AUTH_METHODS, type Profile, type ProfileStore } from '../profiles/index.js';
 import type { ProfileVault } from '../secrets/index.js';
 import type { Credential, IssuedToken, ThoughtSpotClient } from '../thoughtspot/index.js';
@@ -114,6 +116,7 @@ export async function signInWith(
   if (request.method === 'token') {
     client.useBearer(request.token.trim());
     const info = await client.info();
+    refuseOtherUsersToken(profile, info.username);
     const validity = await client.validate().catch(() => ({ expiresAt: info.expiresAt }));
     const expiresAt =
       validity.expiresAt ?? info.expiresAt ?? now() + profile.validitySeconds * 1000;
@@ -142,6 +145,20 @@ export async function signInWith(
   );
   await tokens.store(profile, 'issued', issued);
   return states.status(profile.id);
+}
+
+/**
+ * A pasted token is kept only for the user the profile signs in as: another user's token is
+ * refused (nothing stored), naming whose it is, so the window can offer to keep it as that user
+ * (a second sign-in with `saveOnSuccess.username`) and the CLI can say so.
+ */
+function refuseOtherUsersToken(profile: Profile, named: string): void {
+  const user = stripControls(named).trim();
+  if (!user || user.toLowerCase() === profile.username.toLowerCase()) return;
+  throw new InputError(
+    `This token is ${user}'s, not ${profile.username}'s (the profile's user): nothing was stored. To keep it, make ${user} the profile's user`,
+    { user },
+  );
 }
 
 /** A token for the profile's user and org, from a password or secret key (sign-in and renewal). */

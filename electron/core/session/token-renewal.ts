@@ -6,7 +6,7 @@ import type { ProfileVault, StoredToken } from '../secrets/index.js';
 import { withLock } from '../storage/file-lock.js';
 import type { IssuedToken } from '../thoughtspot/index.js';
 import type { ClusterAccess } from './cluster-access.js';
-import type { SessionState } from './session-state.js';
+import type { SessionState, SessionStatus } from './session-state.js';
 import type { SessionStates } from './session-states.js';
 import { issueToken } from './sign-in.js';
 import type { TokenCache } from './token-cache.js';
@@ -26,8 +26,8 @@ export interface TokenRenewalOptions {
   timeoutMs: number | undefined;
   /** Throws a coded error while the profile is in one of the `busy` states. */
   refuseWhileBusy: (profile: Profile, busy: readonly SessionState[]) => void;
-  /** Records a failure (audit line, status) and gives the error back to throw. */
-  fail: (profile: Profile, error: unknown) => unknown;
+  /** Records a failure (audit line, status back to `back`) and gives the error back to throw. */
+  fail: (profile: Profile, error: unknown, back?: SessionStatus) => unknown;
 }
 
 /**
@@ -81,6 +81,7 @@ export class TokenRenewal {
           return cached;
         }
         this.options.refuseWhileBusy(profile, ['signing-in']);
+        const before = states.status(profile.id);
         states.apply(profile.id, { type: 'begin-renew' });
         try {
           const issued = await this.#renewFromStoredCredential(profile, cached);
@@ -88,7 +89,7 @@ export class TokenRenewal {
           if (cached && issued.token === cached.token) throw sameTokenError(profile);
           return await tokens.store(profile, cached ? 'renewed' : 'issued', issued);
         } catch (error) {
-          const failure = this.options.fail(profile, error);
+          const failure = this.options.fail(profile, error, before);
           // A token that still works stays usable: the status goes back to it, timers and all.
           if (cached && cached.expiresAt > now()) {
             states.apply(profile.id, {

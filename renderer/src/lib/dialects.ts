@@ -7,3 +7,16 @@ export const DIALECT_NAMES: Record<Dialect, string> = {
   C: '/api/rest/2.0 (9.0 and later)',
   V1: 'REST API v1 (7.x and later)',
 };
+
+/** Each dialect in plain words, for a person reading about their session. */
+export const DIALECT_WORDS: Record<Dialect, string> = {
+  A: 'REST API v2, first version (2021)',
+  B: 'REST API v2, public beta (2022)',
+  C: 'REST API 2.0 (9.0 and later)',
+  V1: 'REST API v1 (7.x and 8.x)',
+};
+
+/** "Cookie session · REST API 2.0 (9.0 and later)": no dialect letters, no nested brackets. */
+export function sessionWords(kind: 'cookie' | 'bearer', dialect: Dialect): string {
+  return `${kind === 'cookie' ? 'Cookie session' : 'Bearer token'} · ${DIALECT_WORDS[dialect]}`;
+}

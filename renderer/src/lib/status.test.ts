@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionStatus } from './api.js';
-import { defaultTab, expiresAtOf, isLive, kindOf, statusLabel, statusTone } from './status.js';
+import {
+  defaultTab,
+  expiresAtOf,
+  isLive,
+  kindOf,
+  problemOf,
+  shortReason,
+  statusLabel,
+  statusTone,
+} from './status.js';
 
 const at = Date.UTC(2030, 0, 1);
 
@@ -13,7 +22,14 @@ describe('session status helpers', () => {
     [{ state: 'expiring-soon', kind: 'cookie', expiresAt: at }, 'Expiring soon', 'warn', true],
     [{ state: 'expired', kind: 'bearer' }, 'Expired', 'bad', false],
     [{ state: 'revoked' }, 'Revoked', 'bad', false],
-    [{ state: 'error', code: 'NETWORK', message: 'offline' }, 'Error', 'bad', false],
+    [{ state: 'error', code: 'NETWORK', message: 'offline' }, 'Unknown', 'warn', false],
+    // A wrong password leaves the state as it was: the badge names it, not the failure.
+    [
+      { state: 'signed-out', problem: { code: 'AUTH_FAILED', message: 'Wrong password' } },
+      'Signed out',
+      'neutral',
+      false,
+    ],
   ];
 
   it.each(cases)('%o reads %s, tone %s, live %s', (status, label, tone, live) => {
@@ -29,5 +45,13 @@ describe('session status helpers', () => {
     expect(expiresAtOf({ state: 'revoked' })).toBeUndefined();
     expect(kindOf({ state: 'expired', kind: 'cookie' })).toBe('cookie');
     expect(kindOf({ state: 'signed-out' })).toBeUndefined();
+  });
+
+  it('keeps a failure’s reason beside the state, in a few words for the list', () => {
+    const problem = { code: 'ACCOUNT_LOCKED' as const, message: 'The account is locked' };
+    expect(problemOf({ state: 'signed-out', problem })).toEqual(problem);
+    expect(shortReason({ state: 'signed-out', problem })).toBe('Account locked');
+    expect(shortReason({ state: 'expired', kind: 'bearer', problem })).toBe('Account locked');
+    expect(shortReason({ state: 'signed-out' })).toBeUndefined();
   });
 });

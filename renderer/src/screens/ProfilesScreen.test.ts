@@ -47,6 +47,15 @@ describe('ProfilesScreen', () => {
     expect(staging!.querySelector('.time-left')).toBe(null);
   });
 
+  it('a failed sign-in reads "Signed out" with a short reason, not a bare "Error"', async () => {
+    const problem = { code: 'AUTH_FAILED' as const, message: 'Wrong username or password' };
+    await setup([profileView({ status: { state: 'signed-out', problem } })]);
+    const [item] = screen.getAllByRole('listitem');
+    expect(item!.querySelector('.badge')?.textContent).toBe('Signed out');
+    expect(within(item!).getByText('Sign-in refused').getAttribute('title')).toBe(problem.message);
+    expect(within(item!).queryByText('Error')).toBe(null);
+  });
+
   it('opens, edits, duplicates and makes default through named buttons', async () => {
     const { api, onOpen, onEdit } = await setup([
       profileView(),

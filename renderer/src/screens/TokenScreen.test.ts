@@ -151,7 +151,7 @@ describe('TokenScreen', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     const dialog = screen.getByRole('dialog', { name: 'Sign out of “Demo cluster”?' });
     expect(dialog.textContent?.replace(/\s+/g, ' ')).toContain(
-      'the token is revoked, so anything it was copied to stops working',
+      'The cluster revokes tsadmin’s token, so copies of it stop working',
     );
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBe(null);

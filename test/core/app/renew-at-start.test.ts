@@ -115,7 +115,11 @@ describe('renew at start', () => {
     await (
       await services.start()
     ).renewed;
-    expect(services.manager.status(profileId)).toEqual({ state: 'expired', kind: 'bearer' });
+    expect(services.manager.status(profileId)).toMatchObject({
+      state: 'expired',
+      kind: 'bearer',
+      problem: { code: 'NETWORK' },
+    });
     const profile = services.profiles.get(profileId);
     expect(await services.vault.getPassword(profile)).toBe('analyst');
     const failure = services.audit.read({ profileId, limit: 1 })[0];

@@ -171,11 +171,10 @@ describe('sign in', () => {
       );
       expectNoSecrets(error, [wrong]);
       expect(w.manager.status(w.profile.id)).toEqual({
-        state: 'error',
-        code: 'AUTH_FAILED',
-        message: error.message,
+        state: 'signed-out',
+        problem: { code: 'AUTH_FAILED', message: error.message },
       });
-      expect(states(w)).toEqual(['signing-in', 'error']);
+      expect(states(w)).toEqual(['signing-in', 'signed-out']);
       expect(await w.vault.entries(w.profile.id)).toEqual([]);
       // The line says what failed: a sign-in.
       expect(auditOf(w)).toMatchObject([
@@ -191,7 +190,10 @@ describe('sign in', () => {
       w.manager.signIn(w.profile.id, { ...password(), password: 'mfa-user' }),
       'MFA_REQUIRED',
     );
-    expect(w.manager.status(w.profile.id)).toMatchObject({ state: 'error', code: 'MFA_REQUIRED' });
+    expect(w.manager.status(w.profile.id)).toMatchObject({
+      state: 'signed-out',
+      problem: { code: 'MFA_REQUIRED' },
+    });
   });
 
   it('detects the dialect of an "auto" profile once and remembers it', async () => {

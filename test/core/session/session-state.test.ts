@@ -41,11 +41,11 @@ const SIGNING_IN: SessionStatus = { state: 'signing-in' };
 const SIGNED_IN_F: SessionStatus = { state: 'signed-in', kind: 'bearer', expiresAt: F };
 const REVOKED: SessionStatus = { state: 'revoked' };
 const SIGNED_OUT: SessionStatus = { state: 'signed-out' };
-const FAILED: SessionStatus = {
-  state: 'error',
-  code: 'AUTH_FAILED',
-  message: 'Wrong username or password',
-};
+const PROBLEM = { code: 'AUTH_FAILED', message: 'Wrong username or password' } as const;
+/** A failure leaves each state where it was, with the reason beside it (issue 15). */
+const FAILED = (status: SessionStatus): SessionStatus =>
+  ({ ...status, problem: PROBLEM }) as SessionStatus;
+const FAILED_OUT: SessionStatus = { state: 'signed-out', problem: PROBLEM };
 
 type Row = Partial<Record<SessionEventType['type'], SessionStatus>>;
 
@@ -60,12 +60,12 @@ const TABLE: Record<SessionState, Row> = {
     // No token cached yet, but a stored credential can get one: kind defaults to bearer.
     'begin-renew': { state: 'renewing', kind: 'bearer' },
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: FAILED_OUT,
   },
   'signing-in': {
     'signed-in': SIGNED_IN_F,
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: FAILED_OUT,
   },
   'signed-in': {
     'begin-sign-in': SIGNING_IN,
@@ -75,14 +75,14 @@ const TABLE: Record<SessionState, Row> = {
     'time-up': { state: 'expired', kind: 'cookie' },
     revoked: REVOKED,
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: FAILED(FROM['signed-in']),
   },
   renewing: {
     'signed-in': SIGNED_IN_F,
     'time-up': { state: 'expired', kind: 'bearer' },
     revoked: REVOKED,
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: { state: 'signed-in', kind: 'bearer', expiresAt: E, problem: PROBLEM },
   },
   'expiring-soon': {
     'begin-sign-in': SIGNING_IN,
@@ -91,7 +91,7 @@ const TABLE: Record<SessionState, Row> = {
     'time-up': { state: 'expired', kind: 'bearer' },
     revoked: REVOKED,
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: FAILED(FROM['expiring-soon']),
   },
   expired: {
     'begin-sign-in': SIGNING_IN,
@@ -99,14 +99,14 @@ const TABLE: Record<SessionState, Row> = {
     'begin-renew': { state: 'renewing', kind: 'cookie' },
     revoked: REVOKED,
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: FAILED(FROM.expired),
   },
   revoked: {
     'begin-sign-in': SIGNING_IN,
     'signed-in': SIGNED_IN_F,
     'begin-renew': { state: 'renewing', kind: 'bearer' },
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: FAILED(FROM.revoked),
   },
   error: {
     'begin-sign-in': SIGNING_IN,
@@ -115,7 +115,7 @@ const TABLE: Record<SessionState, Row> = {
     'time-up': { state: 'expired', kind: 'bearer' },
     revoked: REVOKED,
     'signed-out': SIGNED_OUT,
-    failed: FAILED,
+    failed: FAILED_OUT,
   },
 };
 
@@ -168,8 +168,32 @@ describe('transition', () => {
     for (const state of STATES) {
       expect(transition(FROM[state], EVENT['signed-out'])).toEqual(SIGNED_OUT);
       expect(transition(FROM[state], EVENT['signed-in'])).toEqual(SIGNED_IN_F);
-      expect(transition(FROM[state], EVENT.failed)).toEqual(FAILED);
+      expect(transition(FROM[state], EVENT.failed)).toMatchObject({ problem: PROBLEM });
     }
+  });
+
+  it('a failure with `back` returns to the status before the attempt, with the reason', () => {
+    const back: SessionStatus = { state: 'expired', kind: 'cookie' };
+    expect(transition(FROM['signing-in'], { ...EVENT.failed, back } as SessionEventType)).toEqual({
+      ...back,
+      problem: PROBLEM,
+    });
+  });
+
+  it('refused input leaves the status as it was, without a problem (and clears an old one)', () => {
+    const failed: SessionStatus = { ...SIGNED_IN_F, problem: PROBLEM };
+    const refused = { type: 'failed', code: 'INVALID_INPUT', message: 'not yours' } as const;
+    expect(transition(failed, refused)).toEqual(SIGNED_IN_F);
+    expect(transition(FROM['signing-in'], { ...refused, back: REVOKED })).toEqual(REVOKED);
+  });
+
+  it('time-up keeps the reason of the last failure', () => {
+    const failed: SessionStatus = { ...SIGNED_IN_F, problem: PROBLEM };
+    expect(transition(failed, EVENT['time-up'])).toEqual({
+      state: 'expired',
+      kind: 'bearer',
+      problem: PROBLEM,
+    });
   });
 
   it('a sign-in without a known expiry has no expiresAt key at all', () => {

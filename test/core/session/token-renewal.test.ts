@@ -132,7 +132,10 @@ describe('getToken', () => {
     expect(error.message).toMatch(/"Prod".*auto-renew is off; sign in again/);
     expectNoSecrets(error, [DANA.password, expired.token]);
     expect(w.emulator.tokenRequests()).toBe(1);
-    expect(w.manager.status(w.profile.id)).toMatchObject({ state: 'error', code: 'NOT_SIGNED_IN' });
+    expect(w.manager.status(w.profile.id)).toMatchObject({
+      state: 'expired',
+      problem: { code: 'NOT_SIGNED_IN' },
+    });
     // The cross-process lock was released on the way out.
     expect(readdirSync(join(w.dir, 'locks'))).toEqual([]);
   });

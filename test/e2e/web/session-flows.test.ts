@@ -210,7 +210,7 @@ describe('the window, end to end', () => {
     await ui.button('Sign out').click();
     await expect
       .poll(() => ui.text(ui.dialog()), POLL)
-      .toContain('the token is revoked, so anything it was copied to stops working');
+      .toContain('token, so copies of it stop working');
     await ui.button('Sign out', ui.dialog()).click();
     await expect
       .poll(() => ui.text(ui.page.getByRole('status').filter({ hasText: 'Signed out' })), POLL)

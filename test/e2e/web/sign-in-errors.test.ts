@@ -139,7 +139,7 @@ describe('sign-in failures, shown in place', () => {
     const details = await ui.text(alert.locator('details'));
     expect(details).toContain(c.code);
     if (c.incident) expect(details).toMatch(/Incident id [0-9a-f-]{36}/);
-    await expect.poll(() => ui.text(ui.badge()), POLL).toBe('Error');
+    await expect.poll(() => ui.text(ui.badge()), POLL).toBe('Signed out');
     // The password stays in the field (component state only), ready to be corrected.
     expect(await ui.field('Password').inputValue()).toBe(c.password);
     if (c.code === 'AUTH_FAILED') await ui.screenshot('sign-in-error');
