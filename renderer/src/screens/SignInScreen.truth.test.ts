@@ -24,7 +24,10 @@ describe('SignInScreen tells the truth', () => {
   });
 
   it('shows the reason the session keeps for its last failure, in place', () => {
-    const problem = { code: 'ACCOUNT_LOCKED' as const, message: 'The account locked-user is locked' };
+    const problem = {
+      code: 'ACCOUNT_LOCKED' as const,
+      message: 'The account locked-user is locked',
+    };
     setup(new FakeApi(), profileView({ status: { state: 'signed-out', problem } }));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Account locked');
