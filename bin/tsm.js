@@ -5,7 +5,8 @@
 // ES modules it is compiled to. `tsm token` answered from the cache, which scripts call often and
 // which is mostly start-up, first tries dist/cli/tsm-token.cjs, a small bundle that only reads
 // (electron/cli/fast-token.ts); whatever it cannot answer the full CLI does, as if it never ran.
-import { existsSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { existsSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +22,7 @@ async function run() {
       ? await require(fast).fastToken(argv.slice(1), process.env)
       : undefined;
     if (text !== undefined) {
-      process.stdout.write(text);
+      print(text);
       return 0;
     }
   }
@@ -45,6 +46,17 @@ async function run() {
       return () => process.off('SIGINT', listener);
     },
   });
+}
+
+/** Straight to fd 1: making process.stdout (a stream) would cost more than the rest of the answer. */
+function print(text) {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch {
+    process.stdout.write(bytes.subarray(written)); // EAGAIN on a non-blocking pipe, and the like
+  }
 }
 
 process.exitCode = await run();
