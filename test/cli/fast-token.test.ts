@@ -140,6 +140,7 @@ describe('tsm token, fast path', () => {
   it('the binary answers from the cache without loading the full CLI, and loads it to renew', async () => {
     const cached = await loaded(sandbox.env());
     expect(cached.code, cached.stderr).toBe(0);
+    expect(cached.stdout).toBe(await fastToken([], sandbox.env()));
     expect(cached.stderr).toContain('dist/cli/tsm-token.cjs');
     expect(cached.stderr).not.toContain('dist/cli/tsm.cjs');
     expect(cached.stderr).not.toMatch(/undici|tough-cookie|valibot|node_modules\/conf\//);
