@@ -4,6 +4,7 @@ import type { Profile, ProfileStore } from '../core/profiles/index.js';
 import type { ProfileVault, SecretStore, StoredToken } from '../core/secrets/index.js';
 import type { SessionManager } from '../core/session/index.js';
 import { intFlag, stringFlag } from './args.js';
+import { cliClock } from './clock.js';
 import type { CliIo } from './io.js';
 import { outputTo, type Output } from './output.js';
 
@@ -33,9 +34,7 @@ export class Context {
     this.env = env;
     this.out = outputTo(io);
     this.configDir = configDir(env);
-    // TSM_CLOCK_OFFSET_MS shifts this process's clock: tests and "what if" checks of expiry.
-    const offset = Number(env.TSM_CLOCK_OFFSET_MS ?? 0) || 0;
-    this.now = () => Date.now() + offset;
+    this.now = cliClock(env);
   }
 
   async profiles(): Promise<ProfileStore> {

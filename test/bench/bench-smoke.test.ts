@@ -1,5 +1,6 @@
 // The bench's own code, run once quickly (one run, one cycle): every figure comes out, and the
-// cached `tsm token` loads the bundled CLI and keytar and no other package. Not a timing test.
+// cached `tsm token` loads the fast bundle and keytar and no other package, and reads the
+// keychain once. Not a timing test.
 import { describe, expect, it } from 'vitest';
 import { requireKeyring } from '../cli/support/run-tsm.js';
 import { benchClientOverhead } from './client-overhead.bench.js';
@@ -8,13 +9,15 @@ import { benchTsmToken } from './tsm-token.bench.js';
 describe('npm run bench (smoke)', () => {
   it('tsm token: ratio, floor and the files the cached path loads', async () => {
     requireKeyring();
-    const [ratio, floor, files] = await benchTsmToken(1);
+    const [ratio, floor, reads, files] = await benchTsmToken(1);
     expect(ratio).toMatchObject({ target: 1.3, unit: '×' });
     expect(ratio?.value).toBeGreaterThan(0);
-    expect(ratio?.detail).toMatch(/node start \d+ ms, \+ keytar and one read/);
+    expect(ratio?.detail).toMatch(/node start \d+ ms, fast bundle [\d.]+ ms, keytar \d+ ms/);
+    expect(reads).toMatchObject({ value: 1, target: 1 });
     expect(floor?.target).toBeUndefined();
     const loaded = files?.detail.split(', ') ?? [];
-    expect(loaded).toContain('dist/cli/tsm.cjs');
+    expect(loaded).toContain('dist/cli/tsm-token.cjs');
+    expect(loaded).not.toContain('dist/cli/tsm.cjs');
     expect(loaded).toContain('node_modules/keytar/lib/keytar.js');
     const packages = loaded.filter((f) => f.startsWith('node_modules/'));
     expect(packages.filter((f) => !f.startsWith('node_modules/keytar/'))).toEqual([]);
@@ -23,9 +26,14 @@ describe('npm run bench (smoke)', () => {
 
   it('client overhead: the fair floor replays the keychain writes; the SDK is timed too', async () => {
     requireKeyring();
-    const [floor, sdk] = await benchClientOverhead(1, 0);
+    const [floor, sdk, likeForLike] = await benchClientOverhead(1, 0);
     expect(floor).toMatchObject({ target: 1.05, unit: '×' });
-    expect(floor?.detail).toMatch(/; [1-9]\d* keychain writes a cycle/);
+    expect(floor?.detail).toMatch(
+      /; [1-9]\d* keychain writes a cycle \([\d.]+ ms of the floor's\)/,
+    );
+    expect(floor?.detail).toMatch(/, \d+ keychain reads \(the floor makes none\)/);
+    expect(likeForLike).toMatchObject({ target: 1, unit: '×' });
+    expect(likeForLike?.value).toBeGreaterThan(0);
     expect(sdk).toMatchObject({ target: 1, unit: '×' });
     expect(sdk?.value).toBeGreaterThan(0);
   }, 60_000);

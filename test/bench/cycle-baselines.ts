@@ -15,13 +15,27 @@ import { replayWrites, type KeychainWrite } from './keychain-writes.js';
 const BASE = '/api/rest/2.0/auth';
 const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
 
+/** After each step, the keychain writes the product made in that step; `spentMs` adds up their time. */
+export class WriteReplay {
+  spentMs = 0;
+
+  constructor(
+    private readonly keytar: KeytarApi,
+    private readonly service: string,
+    private readonly writes: readonly KeychainWrite[],
+  ) {}
+
+  async after(step: number): Promise<void> {
+    const started = performance.now();
+    const writes = this.writes.filter((w) => w.step === step);
+    await replayWrites(this.keytar, this.service, writes);
+    this.spentMs += performance.now() - started;
+  }
+}
+
 /** Bare fetch, and after each step the keychain writes the product made in that step. */
-export function floorCycle(
-  url: string,
-  keychain: { keytar: KeytarApi; service: string; writes: readonly KeychainWrite[] },
-): () => Promise<void> {
-  const writesOf = (step: number) => keychain.writes.filter((w) => w.step === step);
-  const after = (step: number) => replayWrites(keychain.keytar, keychain.service, writesOf(step));
+export function floorCycle(url: string, replay: WriteReplay): () => Promise<void> {
+  const after = (step: number) => replay.after(step);
   return async () => {
     const issued = await fetch(`${url}${BASE}/token/full`, {
       method: 'POST',
@@ -69,19 +83,26 @@ function cookieJar(): Middleware {
   };
 }
 
-/** The same six calls with @thoughtspot/rest-api-sdk 2.x (it keeps nothing in a keychain). */
-export function sdkCycle(url: string): () => Promise<void> {
+/**
+ * The same six calls with @thoughtspot/rest-api-sdk 2.x, which keeps nothing in a keychain; with
+ * `replay`, followed (like the floor) by the keychain writes the product made, like for like.
+ */
+export function sdkCycle(url: string, replay?: WriteReplay): () => Promise<void> {
+  const after = (step: number) => replay?.after(step);
   return async () => {
     const { token } = await new AuthenticationApi(createBasicConfig(url)).getFullAccessToken({
       username: 'tsadmin',
       password: 'admin',
       validity_time_in_sec: 3600,
     });
+    await after(0);
     const bearer = new AuthenticationApi(
       createBearerAuthenticationConfig(url, () => Promise.resolve(token)),
     );
     await bearer.getCurrentUserInfo();
+    await after(1);
     await bearer.revokeToken({});
+    await after(2);
     const session = new AuthenticationApi(
       createConfiguration({
         baseServer: new ServerConfiguration(url, {}),
@@ -89,7 +110,10 @@ export function sdkCycle(url: string): () => Promise<void> {
       }),
     );
     await session.login({ username: 'tsadmin', password: 'admin' });
+    await after(3);
     await session.getCurrentUserInfo();
+    await after(4);
     await session.logout();
+    await after(5);
   };
 }

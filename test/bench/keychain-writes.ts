@@ -18,20 +18,40 @@ export function keytarModule(): KeytarApi {
 }
 
 /**
- * Records the product's keychain writes (setPassword, deletePassword) while `recording` is on,
- * tagged with the step the caller says it is in, so the floor can make the same writes.
+ * Records the product's keychain writes (setPassword, deletePassword) while a step is set,
+ * tagged with the step the caller says it is in, so the floor can make the same writes; counts
+ * its reads (getPassword, findCredentials) too, which the floor does not make.
  */
 export function recordWrites(keytar: KeytarApi): {
   writes: KeychainWrite[];
+  readonly reads: number;
   setStep(step: number | undefined): void;
   restore(): void;
 } {
   const writes: KeychainWrite[] = [];
+  let reads = 0;
   let step: number | undefined;
   // The originals themselves, put back by restore(); the bound ones are what the wrappers call.
-  const original = { setPassword: keytar.setPassword, deletePassword: keytar.deletePassword }; // eslint-disable-line @typescript-eslint/unbound-method
+  /* eslint-disable @typescript-eslint/unbound-method */
+  const original = {
+    setPassword: keytar.setPassword,
+    deletePassword: keytar.deletePassword,
+    getPassword: keytar.getPassword,
+    findCredentials: keytar.findCredentials,
+  };
+  /* eslint-enable @typescript-eslint/unbound-method */
   const setPassword = keytar.setPassword.bind(keytar);
   const deletePassword = keytar.deletePassword.bind(keytar);
+  const getPassword = keytar.getPassword.bind(keytar);
+  const findCredentials = keytar.findCredentials.bind(keytar);
+  keytar.getPassword = (service, account) => {
+    if (step !== undefined) reads++;
+    return getPassword(service, account);
+  };
+  keytar.findCredentials = (service) => {
+    if (step !== undefined) reads++;
+    return findCredentials(service);
+  };
   keytar.setPassword = (service, account, password) => {
     if (step !== undefined) writes.push({ step, op: 'set', account, length: password.length });
     return setPassword(service, account, password);
@@ -42,6 +62,9 @@ export function recordWrites(keytar: KeytarApi): {
   };
   return {
     writes,
+    get reads() {
+      return reads;
+    },
     setStep: (next) => (step = next),
     restore: () => Object.assign(keytar, original),
   };

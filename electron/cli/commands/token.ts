@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors/index.js';
 import { parse, stringFlag } from '../args.js';
 import { shellWord } from '../error-hint.js';
 import type { Context } from '../context.js';
+import { tokenText } from '../token-output.js';
 import { UsageError } from '../usage-error.js';
 
 /** A REST API v1 profile has a cookie session and never a token: say so before asking anyone. */
@@ -24,17 +25,6 @@ export async function run(args: string[], context: Context): Promise<number> {
     throw new UsageError('token takes no arguments; use -p NAME to pick a profile');
   await refuseV1(context, values);
   const { profile, token } = await context.token(values);
-  if (values.json) {
-    context.out.json({
-      profile: profile.name,
-      token: token.token,
-      expiresAt: new Date(token.expiresAt).toISOString(),
-      expiresInSeconds: Math.max(0, Math.floor((token.expiresAt - context.now()) / 1000)),
-      username: token.username,
-      dialect: token.dialect,
-    });
-  } else {
-    context.out.line(token.token);
-  }
+  context.io.stdout.write(tokenText(profile.name, token, context.now(), values.json === true));
   return 0;
 }

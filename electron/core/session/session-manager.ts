@@ -13,7 +13,7 @@ import { sessionLog, type SessionLog } from './session-log.js';
 import { problemOf, type SessionState, type SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
 import { saveAccepted, signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
-import { TokenCache } from './token-cache.js';
+import { DEFAULT_MIN_TTL_SECONDS, lastsLongEnough, TokenCache } from './token-cache.js';
 import { keepMinTtl, TokenRenewal } from './token-renewal.js';
 
 export interface SessionManagerOptions {
@@ -36,8 +36,7 @@ export interface SessionManagerOptions {
 
 export type { SessionChange, SignInRequest };
 
-/** Ask for a token valid at least this long unless told otherwise (seconds). */
-export const DEFAULT_MIN_TTL_SECONDS = 60;
+export { DEFAULT_MIN_TTL_SECONDS };
 const DEFAULT_LEAD_MS = 2 * 60_000;
 /** Errors that mean "this session is over", as opposed to "we could not ask". */
 const SESSION_OVER = new Set(['TOKEN_EXPIRED', 'NOT_SIGNED_IN']);
@@ -202,7 +201,7 @@ export class SessionManager {
     const profile = this.#o.profiles.get(profileId);
     const minTtlMs = (options.minTtlSeconds ?? DEFAULT_MIN_TTL_SECONDS) * 1000;
     const cached = await this.#tokens.cached(profile);
-    if (cached && cached.expiresAt - this.#now() >= minTtlMs) return cached;
+    if (cached && lastsLongEnough(cached, this.#now(), options.minTtlSeconds)) return cached;
     if (!this.#states.known(profile.id)) await this.restore(profile.id);
     const token = await this.#renewal.renew(profile, minTtlMs);
     if (options.minTtlSeconds !== undefined)

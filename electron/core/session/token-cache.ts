@@ -1,6 +1,6 @@
 import { fingerprint } from '../audit/audit-log.js';
 import type { Profile } from '../profiles/index.js';
-import type { ProfileVault, StoredToken } from '../secrets/index.js';
+import type { ProfileVault, StoredToken, TokenOwner } from '../secrets/index.js';
 import type { IssuedToken } from '../thoughtspot/index.js';
 import type { SessionLog } from './session-log.js';
 import type { SessionStates } from './session-states.js';
@@ -9,6 +9,27 @@ export interface TokenCacheOptions {
   vault: ProfileVault;
   states: SessionStates;
   log: SessionLog;
+}
+
+/** Ask for a token valid at least this long unless told otherwise (seconds). */
+export const DEFAULT_MIN_TTL_SECONDS = 60;
+
+/**
+ * The one rule for answering from the cache (the session manager and `tsm token`'s fast path):
+ * the token must live at least `minTtlSeconds` more, else it is renewed.
+ */
+export function lastsLongEnough(
+  token: StoredToken,
+  now: number,
+  minTtlSeconds: number = DEFAULT_MIN_TTL_SECONDS,
+): boolean {
+  return token.expiresAt - now >= minTtlSeconds * 1000;
+}
+
+/** Whom the profile's token entry must belong to; unknown until the dialect is. */
+export function tokenOwner(profile: Profile): TokenOwner | undefined {
+  const dialect = profile.dialect === 'auto' ? profile.detectedDialect : profile.dialect;
+  return dialect ? { dialect, username: profile.username } : undefined;
 }
 
 /**
@@ -21,11 +42,7 @@ export class TokenCache {
   constructor(private readonly options: TokenCacheOptions) {}
 
   async cached(profile: Profile): Promise<StoredToken | undefined> {
-    const dialect = profile.dialect === 'auto' ? profile.detectedDialect : profile.dialect;
-    return this.options.vault.getToken(
-      profile,
-      dialect ? { dialect, username: profile.username } : undefined,
-    );
+    return this.options.vault.getToken(profile, tokenOwner(profile));
   }
 
   async store(
