@@ -124,9 +124,11 @@ export const CONTRACT = {
   ),
   'tokens:revealMinted': channel<{ token: string }>()(v.strictObject({ mintId: mintIdSchema })),
   /** Copies from the main process, cleared later like session:copyToken. */
-  'tokens:copyMinted': channel<{ clearsAfterSeconds: number }>()(
+  'tokens:copyMinted': channel<CopyResult>()(
     v.strictObject({ mintId: mintIdSchema, format: v.picklist(MINTED_COPY_FORMATS) }),
   ),
+  /** Browser mode: the page wrote what copyMinted handed it; the copy is recorded now. */
+  'tokens:confirmCopy': channel<{ recorded: true }>()(v.strictObject({ mintId: mintIdSchema })),
   'tokens:mintedList': channel<MintedSummary[]>()(profileRef),
   /** Every token of `user`, revoked with the profile's own (administrator's) session. */
   'tokens:revokeForUser': channel<{ user: string; forgotten: number }>()(

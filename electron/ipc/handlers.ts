@@ -64,6 +64,8 @@ export function createHandlers(services: AppServices): Handlers {
     'tokens:mint': ({ profileId, ...form }) => services.mintedTokens.mint(profileId, form),
     'tokens:revealMinted': ({ mintId }) => Promise.resolve(services.mintedTokens.reveal(mintId)),
     'tokens:copyMinted': ({ mintId, format }) => services.mintedTokens.copy(mintId, format),
+    'tokens:confirmCopy': ({ mintId }) =>
+      Promise.resolve(services.mintedTokens.confirmCopy(mintId)),
     'tokens:mintedList': ({ profileId }) => Promise.resolve(services.mintedTokens.list(profileId)),
     'tokens:revokeForUser': ({ profileId, user }) =>
       services.mintedTokens.revokeForUser(profileId, user),

@@ -1,7 +1,7 @@
 import { AuditLog, type AuditSource } from '../audit/audit-log.js';
 import { logProfileChange } from '../audit/profile-changes.js';
 import type { BrowserSignIn } from '../browser-sign-in/port.js';
-import { PageCopies } from '../clipboard/page-copies.js';
+import { PageCopies, type CopyResult } from '../clipboard/page-copies.js';
 import {
   MemoryClipboard,
   TokenClipboard,
@@ -35,13 +35,7 @@ export type AppEvent =
   | { type: 'activity' }
   | { type: 'secrets'; secrets: SecretsStatus };
 
-/**
- * What a copy did: the app wrote the system clipboard itself (desktop), or the host has none and
- * hands the text to the page, which writes the browser's clipboard and then confirms (browser mode).
- */
-export type CopyResult =
-  | { copiedBy: 'app'; clearsAfterSeconds: number }
-  | { copiedBy: 'page'; text: string; clearsAfterSeconds: number };
+export type { CopyResult };
 
 export interface AppServicesOptions {
   configDir: string;
@@ -123,6 +117,7 @@ export class AppServices {
       tokens: this.tokensForUsers,
       profiles: this.profiles,
       clipboard: this.clipboard,
+      ...(this.#pageCopies ? { pageCopies: this.#pageCopies } : {}),
       clearSeconds: () => this.preferences.read().clipboardClearSeconds,
       audit: this.audit,
       now,

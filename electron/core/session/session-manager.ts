@@ -1,6 +1,6 @@
 import { fingerprint, type AuditLog, type AuditOperation } from '../audit/audit-log.js';
 import { logProfileChange } from '../audit/profile-changes.js';
-import { AuthError, InputError, isAppError } from '../errors/index.js';
+import { InputError, isAppError } from '../errors/index.js';
 import type { Profile, ProfileStore } from '../profiles/index.js';
 import type { ProfileVault, StoredToken } from '../secrets/index.js';
 import type { SessionInfo, ThoughtSpotClient } from '../thoughtspot/index.js';
@@ -10,6 +10,7 @@ import { BrowserSignIns } from './browser-sign-ins.js';
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
 import { signOutAtCluster, unlessForeign, type ClusterSignOut } from './cluster-sign-out.js';
 import { sessionLog, type SessionLog } from './session-log.js';
+import { revokeAtCluster, storedSessionClient } from './stored-session-client.js';
 import { problemOf, type SessionState, type SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
 import { saveAccepted, signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
@@ -267,15 +268,7 @@ export class SessionManager {
     const token = await this.#tokens.cached(profile);
     if (!token) throw new InputError(`"${profile.name}" has no token to revoke`);
     try {
-      const client = await this.access.client(profile, { bearer: { token: token.token } });
-      await client.revoke().catch((error: unknown) => {
-        // Already dead at the cluster: the goal is reached.
-        if (
-          !isAppError(error) ||
-          !['TOKEN_REVOKED', 'TOKEN_EXPIRED', 'NOT_SIGNED_IN'].includes(error.code)
-        )
-          throw error;
-      });
+      await revokeAtCluster(await this.access.client(profile, { bearer: { token: token.token } }));
     } catch (error) {
       throw this.#fail(profile, error, 'revoke');
     }
@@ -352,15 +345,8 @@ export class SessionManager {
     return profile;
   }
 
-  async #sessionClient(profile: Profile): Promise<ThoughtSpotClient> {
-    const token = await this.#tokens.cached(profile);
-    if (token)
-      return this.access.client(profile, {
-        bearer: { token: token.token, expiresAt: token.expiresAt },
-      });
-    const cookies = await this.#o.vault.getCookies(profile);
-    if (cookies) return this.access.client(profile, { cookies });
-    throw new AuthError('NOT_SIGNED_IN', `"${profile.name}" is not signed in; sign in first`);
+  #sessionClient(profile: Profile): Promise<ThoughtSpotClient> {
+    return storedSessionClient(this.access, this.#o.vault, this.#tokens, profile);
   }
 
   /**

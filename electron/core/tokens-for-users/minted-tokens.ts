@@ -1,8 +1,10 @@
 import { fingerprint, type AuditLog } from '../audit/audit-log.js';
+import type { CopyResult, PageCopies } from '../clipboard/page-copies.js';
 import type { TokenClipboard } from '../clipboard/token-clipboard.js';
 import { formatToken, type MintedCopyFormat } from '../clipboard/token-formats.js';
 import type { ProfileStore } from '../profiles/index.js';
 import { sessionLog, type SessionLog } from '../session/session-log.js';
+import { InputError } from '../errors/index.js';
 import { readMintForm, type MintForm } from './mint-form.js';
 import { MintedThisRun, type MintedSummary } from './minted-this-run.js';
 import type { TokensForUsers } from './tokens-for-users.js';
@@ -11,6 +13,8 @@ export interface MintedTokensOptions {
   tokens: TokensForUsers;
   profiles: ProfileStore;
   clipboard: TokenClipboard;
+  /** Set where the page copies for itself (browser mode): the text is handed to it instead. */
+  pageCopies?: PageCopies;
   /** How long a copy stays on the clipboard (the person's preference), in seconds. */
   clearSeconds: () => number;
   audit: AuditLog;
@@ -54,14 +58,29 @@ export class MintedTokens {
     return { token };
   }
 
-  async copy(mintId: string, format: MintedCopyFormat): Promise<{ clearsAfterSeconds: number }> {
+  async copy(mintId: string, format: MintedCopyFormat): Promise<CopyResult> {
     const { token, profileId, summary } = this.#run.token(mintId);
     const profile = this.#o.profiles.get(profileId);
     const seconds = this.#o.clearSeconds();
     // Tokens for other users come from /api/rest/2.0 (dialect C): curl asks who they are there.
-    await this.#o.clipboard.copy(formatToken(format, token, profile.url, 'C'), seconds * 1000);
+    const text = formatToken(format, token, profile.url, 'C');
+    if (this.#o.pageCopies) {
+      this.#o.pageCopies.handOut(pageCopyKey(mintId), token);
+      return { copiedBy: 'page', text, clearsAfterSeconds: seconds };
+    }
+    await this.#o.clipboard.copy(text, seconds * 1000);
     this.#record(profileId, token, `copied the token minted for ${summary.user}`);
-    return { clearsAfterSeconds: seconds };
+    return { copiedBy: 'app', clearsAfterSeconds: seconds };
+  }
+
+  /** The page wrote what copy handed it to the browser's clipboard: now it is a copy. */
+  confirmCopy(mintId: string): { recorded: true } {
+    const { profileId, summary } = this.#run.token(mintId);
+    if (!this.#o.pageCopies)
+      throw new InputError('This app copies by itself; there is nothing to confirm');
+    const token = this.#o.pageCopies.confirm(pageCopyKey(mintId));
+    this.#record(profileId, token, `copied the token minted for ${summary.user}`);
+    return { recorded: true };
   }
 
   /** Every token of `user` revoked at the cluster with the profile's own (admin) session. */
@@ -80,4 +99,9 @@ export class MintedTokens {
       message,
     });
   }
+}
+
+/** Minted tokens wait for the page's confirmation under their own keys, apart from profiles'. */
+function pageCopyKey(mintId: string): string {
+  return `minted:${mintId}`;
 }

@@ -4,7 +4,7 @@
  * the text to this page for that one explicit copy, the page writes the browser's clipboard, and
  * only then is the copy recorded. The note says what really happened, clearing included.
  */
-import type { CopyFormat, SessionApi } from './api.js';
+import type { CopyFormat, CopyResult, SessionApi } from './api.js';
 
 /** The browser's clipboard as this page may use it (navigator.clipboard and its permission). */
 export interface PageClipboard {
@@ -56,7 +56,20 @@ export async function copyToken(
   page: PageClipboard = browserClipboard(),
 ): Promise<string> {
   const result = await api.invoke('session:copyToken', { profileId, format });
-  const what = COPY_LABELS[format];
+  const confirm = () => api.invoke('session:confirmCopy', { profileId });
+  return finishCopy(result, COPY_LABELS[format], confirm, page);
+}
+
+/**
+ * What every copy button does with its channel's answer: nothing more when the app copied; in
+ * browser mode, write the browser's clipboard, confirm, and clear it later only where it may.
+ */
+export async function finishCopy(
+  result: CopyResult,
+  what: string,
+  confirm: () => Promise<unknown>,
+  page: PageClipboard = browserClipboard(),
+): Promise<string> {
   const seconds = result.clearsAfterSeconds;
   if (result.copiedBy === 'app')
     return `Copied ${what}. The clipboard is cleared in ${seconds} s if it still holds it.`;
@@ -65,7 +78,7 @@ export async function copyToken(
   } catch (error) {
     throw refused(error);
   }
-  await api.invoke('session:confirmCopy', { profileId });
+  await confirm();
   if (clearing) clearTimeout(clearing);
   clearing = undefined;
   if (!(await page.mayRead()))

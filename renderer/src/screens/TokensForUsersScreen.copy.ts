@@ -1,8 +1,9 @@
 /**
- * The one place the tab copies a minted token. The main process puts it on the clipboard and
- * clears it later; a page that writes to its own clipboard (browser mode) changes only this.
+ * The one place the tab copies a minted token, through the window's one copy path: the main
+ * process copies and clears it later (desktop), or the page writes its own clipboard (browser mode).
  */
 import type { MintedCopyFormat, SessionApi } from '../../../electron/ipc/contract.js';
+import { browserClipboard, finishCopy, type PageClipboard } from '../lib/copy.js';
 
 export const COPY_LABELS: Record<MintedCopyFormat, string> = {
   token: 'the token',
@@ -10,10 +11,14 @@ export const COPY_LABELS: Record<MintedCopyFormat, string> = {
   sdk: 'a Visual Embed SDK snippet',
 };
 
-export function copyMinted(
+/** Resolves with the note to show; rejects when nothing was copied. */
+export async function copyMinted(
   api: SessionApi,
   mintId: string,
   format: MintedCopyFormat,
-): Promise<{ clearsAfterSeconds: number }> {
-  return api.invoke('tokens:copyMinted', { mintId, format });
+  page: PageClipboard = browserClipboard(),
+): Promise<string> {
+  const result = await api.invoke('tokens:copyMinted', { mintId, format });
+  const confirm = () => api.invoke('tokens:confirmCopy', { mintId });
+  return finishCopy(result, COPY_LABELS[format], confirm, page);
 }

@@ -37,7 +37,7 @@ function setup(initial: MintedSummary[] = []) {
       return summary();
     })
     .on('tokens:revealMinted', () => ({ token: 'the-minted-token' }))
-    .on('tokens:copyMinted', () => ({ clearsAfterSeconds: 30 }))
+    .on('tokens:copyMinted', () => ({ copiedBy: 'app', clearsAfterSeconds: 30 }))
     .on('tokens:revokeForUser', ({ user }) => {
       history = history.map((e) => ({ ...e, revokedAt: Date.now() }));
       return { user, forgotten: 1 };

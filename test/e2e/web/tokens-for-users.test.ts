@@ -114,7 +114,7 @@ describe(
       expect(await whoAmI(emulator.url, token)).toBe(200);
     });
 
-    it('copies it as a Visual Embed SDK snippet from the main process', async () => {
+    it('copies it as a Visual Embed SDK snippet into the browser’s own clipboard', async () => {
       const card = ui.page.getByRole('region', { name: `Token for ${USER}` });
       await ui.button('Copy as SDK snippet', card).click();
       await expect
