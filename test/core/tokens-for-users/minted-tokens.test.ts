@@ -117,6 +117,7 @@ describe('tokens for users, over the window’s channels', () => {
 
   it('copies the token, as curl, and as a Visual Embed SDK snippet, and logs each by fingerprint', async () => {
     expect(await call('tokens:copyMinted', { mintId, format: 'token' })).toEqual({
+      copiedBy: 'app',
       clearsAfterSeconds: services.preferences.read().clipboardClearSeconds,
     });
     expect(clipboard.text).toBe(token);
