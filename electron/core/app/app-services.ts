@@ -3,7 +3,7 @@ import type { BrowserSignIn } from '../browser-sign-in/port.js';
 import { TokenClipboard, type ClipboardPort } from '../clipboard/token-clipboard.js';
 import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
 import { InputError } from '../errors/index.js';
-import { Orgs } from '../orgs/index.js';
+import { hasSession, Orgs } from '../orgs/index.js';
 import {
   effectiveDialect,
   ProfileStore,
@@ -27,7 +27,9 @@ export type AppEvent =
   | { type: 'profiles' }
   /** The audit log grew (here or in another process): the Activity list reads it again. */
   | { type: 'activity' }
-  | { type: 'secrets'; secrets: SecretsStatus };
+  | { type: 'secrets'; secrets: SecretsStatus }
+  /** The org list known for a profile changed (the tray's "Switch org" follows it). */
+  | { type: 'orgs'; profileId: string };
 
 export interface AppServicesOptions {
   configDir: string;
@@ -112,9 +114,12 @@ export class AppServices {
       audit: this.audit,
       now,
     });
-    this.manager.subscribe(({ profileId, status }) =>
-      this.emit({ type: 'session', profileId, status }),
-    );
+    this.manager.subscribe(({ profileId, status }) => {
+      this.emit({ type: 'session', profileId, status });
+      // The tray lists the orgs from memory: a new session's list is asked for once, now.
+      if (hasSession(status)) this.orgs.learn(profileId);
+    });
+    this.orgs.known.subscribe((profileId) => this.emit({ type: 'orgs', profileId }));
     this.#pollMs = options.outsidePollMs;
   }
 
@@ -196,6 +201,9 @@ export class AppServices {
     const saved = profileId
       ? await this.profiles.update(profileId, input)
       : await this.profiles.add(input);
+    // An edit may change whom the list is for; a session that stays is asked again.
+    this.orgs.known.drop(saved.id);
+    if (hasSession(this.manager.status(saved.id))) this.orgs.learn(saved.id);
     return this.profileView(saved);
   }
 
