@@ -15,7 +15,7 @@ function mount(profile: ProfileView) {
     .on('orgs:list', () => ({ current: PRIMARY, orgs: [PRIMARY, SALES] }))
     .on('profiles:checkUrl', ({ url }) => ({ url }))
     .on('profiles:save', ({ profileId, input }) =>
-      profileView({ id: profileId ?? 'p1', ...input }),
+      profileView({ id: profileId ?? 'p1', name: input.name }),
     );
   render(ProfileEditor, {
     props: { profile, onSaved: vi.fn(), onCancel: vi.fn() },
