@@ -56,7 +56,7 @@ describe('OrgField', () => {
     expect(await savedOrg(api)).toBe(12);
   });
 
-  it('is the number input, asking nothing, when the profile is not signed in', async () => {
+  it('is the number input, asking nothing, when the profile is not signed in', () => {
     const api = mount(profileView({ org: 3 }));
     expect(screen.getByLabelText<HTMLInputElement>('Org id').value).toBe('3');
     expect(screen.queryByRole('combobox', { name: 'Org' })).toBeNull();

@@ -39,8 +39,8 @@ describe('switching org from the window', { timeout: 60_000 }, () => {
 
   const menuButton = () => ui.page.getByRole('button', { name: /^Org:/ });
   const menu = () => ui.page.getByRole('menu');
-  const focused = () =>
-    ui.page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim());
+  const focused = async () =>
+    (await ui.page.locator(':focus').innerText()).replace(/\s+/g, ' ').trim();
 
   it('shows the org as a menu button once signed in with a token', async () => {
     await ui.openProfile('Demo cluster');
