@@ -68,9 +68,26 @@ export class Orgs {
   learn(profileId: string): void {
     if (this.known.get(profileId) || this.#learning.has(profileId)) return;
     this.#learning.add(profileId);
-    void this.list(profileId)
+    void this.#peek(profileId)
       .catch(() => undefined)
       .finally(() => this.#learning.delete(profileId));
+  }
+
+  /**
+   * The list asked with the session as it is, and nothing else: no renewal, no keychain write
+   * (a sign-in or renewal may be storing a newer token meanwhile; this must not undo it).
+   */
+  async #peek(profileId: string): Promise<void> {
+    const profile = this.#o.profiles.get(profileId);
+    const held = await this.#held(profile);
+    const live = held.token && held.token.expiresAt - this.#now() > MIN_LEFT_MS;
+    const client =
+      held.token && live
+        ? await this.#bearer(profile, held.token)
+        : held.cookies
+          ? await this.#o.manager.access.client(profile, { cookies: held.cookies })
+          : undefined;
+    if (client) this.#remember(profile.id, await client.listOrgs());
   }
 
   /** Moves the session to the org named by `org` (a name or an id) the user is in. */

@@ -1,7 +1,7 @@
 // The last known org list per profile (what the tray shows without a network call), over the
 // emulator and the real keychain.
 import { describe, expect, it } from 'vitest';
-import { password, useSessionWorlds } from '../session/support/world.js';
+import { password, storedToken, useSessionWorlds } from '../session/support/world.js';
 import { DANA_ORGS, orgsOf, PRIMARY, SALES } from './support.js';
 
 const worlds = useSessionWorlds('known-orgs');
@@ -48,6 +48,21 @@ describe('the known org lists', () => {
     orgs.learn('no-such-profile');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(orgs.known.get('no-such-profile')).toBeUndefined();
+  });
+
+  it('learn renews nothing and writes nothing: a token about to end is left alone', async () => {
+    const w = await worlds.create({ emulator: { users: [DANA_ORGS] }, profile: { dialect: 'C' } });
+    const orgs = orgsOf(w);
+    await w.manager.signIn(w.profile.id, password(true));
+    const token = await storedToken(w);
+    // The keychain's token ends in a second, as if the clock had run past it.
+    await w.vault.setToken(w.profile, { ...token, expiresAt: w.now() + 1_000 });
+    const before = w.emulator.requests.length;
+    orgs.learn(w.profile.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(w.emulator.requests.length, 'no renewal, no list').toBe(before);
+    expect(orgs.known.get(w.profile.id)).toBeUndefined();
+    expect((await storedToken(w)).token).toBe(token.token);
   });
 
   it('keeps no list that arrives after the session ended', async () => {
