@@ -175,10 +175,12 @@ async function start(): Promise<void> {
     confirm: (action, profileName) =>
       confirm(confirmationFor(action, profileName, services.secrets.kind)),
     profileName: (profileId) => services.profiles.get(profileId).name,
+    switchOrg: (profileId, org) => services.orgs.switch(profileId, org),
   };
   tray = createAppTray({
     manager: services.manager,
     profiles: services.profiles,
+    orgs: services.orgs.known,
     iconPath: layout.trayIcon,
     onAction: (action) =>
       // Audit lines written by the tray's work say so (Activity's "From").

@@ -1,5 +1,6 @@
 // The tray icon and its menu: glue between Electron and the pure tray model in core.
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import type { KnownOrgs, OrgList } from './core/orgs/index.js';
 import type { ProfileStore } from './core/profiles/index.js';
 import type { SessionManager } from './core/session/index.js';
 import { menuLabel } from './core/tray/menu-label.js';
@@ -17,6 +18,8 @@ const RETRY_MS = 60_000;
 export interface AppTrayOptions {
   manager: SessionManager;
   profiles: ProfileStore;
+  /** The org lists the tray shows without asking the cluster; a change rebuilds the menu. */
+  orgs?: Pick<KnownOrgs, 'get' | 'subscribe'>;
   onAction(action: TrayAction): void;
   iconPath(kind: TrayIcon): string;
   /** Told when a rebuild fails (say the settings file cannot be read); the old menu stays. */
@@ -50,6 +53,14 @@ export function createAppTray(options: AppTrayOptions): AppTray {
           enabled: item.enabled,
           click: () => options.onAction(item.action),
         };
+      case 'radio':
+        return {
+          id: item.id,
+          type: 'radio',
+          label: menuLabel(item.label),
+          checked: item.checked,
+          click: () => options.onAction(item.action),
+        };
       case 'submenu':
         return { label: menuLabel(item.label), submenu: item.items.map(toMenuItem) };
     }
@@ -57,10 +68,16 @@ export function createAppTray(options: AppTrayOptions): AppTray {
 
   const snapshot = (): TrayModelInput => {
     const profiles = options.profiles.list();
+    const orgs: Record<string, OrgList> = {};
+    for (const { id } of profiles) {
+      const list = options.orgs?.get(id);
+      if (list) orgs[id] = list;
+    }
     return {
       profiles,
       defaultProfileId: options.profiles.defaultProfile()?.id,
       statuses: Object.fromEntries(profiles.map((p) => [p.id, options.manager.status(p.id)])),
+      orgs,
       now: now(),
     };
   };
@@ -93,12 +110,14 @@ export function createAppTray(options: AppTrayOptions): AppTray {
   }
 
   const unsubscribe = options.manager.subscribe(refresh);
+  const unsubscribeOrgs = options.orgs?.subscribe(refresh);
   refresh();
 
   return {
     refresh,
     destroy() {
       unsubscribe();
+      unsubscribeOrgs?.();
       clearTimeout(timer);
       timer = undefined;
       tray.destroy();

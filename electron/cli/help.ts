@@ -79,7 +79,7 @@ const COMMANDS: Record<string, CommandHelp> = {
     exits: [KEYS, SETTINGS],
   },
   login: {
-    usage: `tsm login [-p NAME] [--password-stdin | --secret-key-stdin | --token-stdin] [--bearer]
+    usage: `tsm login [-p NAME] [--password-stdin | --secret-key-stdin | --token-stdin] [--bearer] [--org ID]
        tsm login [-p NAME] [--timeout S] [--browser-endpoint URL]   (saml, oidc, browser profiles)`,
     about:
       "Signs in by the profile's method. The secret is asked with echo off, or read from stdin; never from arguments. SAML, OIDC and browser profiles open the sign-in page in a browser of tsm's own (a fresh profile, deleted afterwards), wait for you to finish there, and keep the cluster's session; Ctrl-C or closing the window cancels. The browser: --browser-endpoint or TSM_BROWSER_ENDPOINT (a running Chromium's DevTools endpoint, http://127.0.0.1:PORT), else TSM_BROWSER (an executable), else the first of chromium, google-chrome, microsoft-edge, brave on PATH.",
@@ -88,6 +88,7 @@ const COMMANDS: Record<string, CommandHelp> = {
       '--password-stdin     read the password from stdin (likewise --secret-key-stdin, --token-stdin)',
       '--bearer             a bearer token instead of a cookie session (password profiles)',
       '--remember-me        ask the cluster for a long cookie session',
+      '--org ID             sign in to this org (its id, as `tsm org list` shows); kept once accepted',
       '--timeout S          how long to wait for a browser sign-in (default 300)',
       '--browser-endpoint URL   sign in in this running browser (a new tab, a fresh context)',
       JSON_OUT,

@@ -6,6 +6,7 @@ export interface DoubleMenuItem {
   label?: string;
   type?: string;
   enabled?: boolean;
+  checked?: boolean;
   click?: () => void;
   submenu?: DoubleMenuItem[];
 }

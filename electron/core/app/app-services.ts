@@ -9,7 +9,7 @@ import {
 } from '../clipboard/token-clipboard.js';
 import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
 import { InputError } from '../errors/index.js';
-import { Orgs } from '../orgs/index.js';
+import { hasSession, Orgs } from '../orgs/index.js';
 import {
   effectiveDialect,
   ProfileStore,
@@ -33,7 +33,9 @@ export type AppEvent =
   | { type: 'profiles' }
   /** The audit log grew (here or in another process): the Activity list reads it again. */
   | { type: 'activity' }
-  | { type: 'secrets'; secrets: SecretsStatus };
+  | { type: 'secrets'; secrets: SecretsStatus }
+  /** The org list known for a profile changed (the tray's "Switch org" follows it). */
+  | { type: 'orgs'; profileId: string };
 
 export type { CopyResult };
 
@@ -129,9 +131,12 @@ export class AppServices {
       audit: this.audit,
       now,
     });
-    this.manager.subscribe(({ profileId, status }) =>
-      this.emit({ type: 'session', profileId, status }),
-    );
+    this.manager.subscribe(({ profileId, status }) => {
+      this.emit({ type: 'session', profileId, status });
+      // The tray lists the orgs from memory: a new session's list is asked for once, now.
+      if (hasSession(status)) this.orgs.learn(profileId);
+    });
+    this.orgs.known.subscribe((profileId) => this.emit({ type: 'orgs', profileId }));
     this.#pollMs = options.outsidePollMs;
   }
 
@@ -210,15 +215,27 @@ export class AppServices {
 
   /** Adds a profile, or edits the one with that id. */
   async saveProfile(profileId: string | undefined, input: ProfileInput): Promise<ProfileView> {
-    if (profileId === undefined) {
-      const added = await this.profiles.add(input);
-      logProfileChange(this.audit, { type: 'added', profile: added });
-      return this.profileView(added);
-    }
+    const saved =
+      profileId === undefined
+        ? await this.#addProfile(input)
+        : await this.#editProfile(profileId, input);
+    // An edit may change whom the list is for; a session that stays is asked again.
+    this.orgs.known.drop(saved.id);
+    if (hasSession(this.manager.status(saved.id))) this.orgs.learn(saved.id);
+    return this.profileView(saved);
+  }
+
+  async #addProfile(input: ProfileInput): Promise<Profile> {
+    const added = await this.profiles.add(input);
+    logProfileChange(this.audit, { type: 'added', profile: added });
+    return added;
+  }
+
+  async #editProfile(profileId: string, input: ProfileInput): Promise<Profile> {
     const before = this.profiles.get(profileId);
     const after = await this.profiles.update(before.id, input);
     logProfileChange(this.audit, { type: 'edited', before, after });
-    return this.profileView(after);
+    return after;
   }
 
   /** A copy of a profile's settings; no secret and no session comes with it. */

@@ -6,6 +6,7 @@ import type { SessionManager } from '../session/index.js';
 import { sessionLog, type SessionLog } from '../session/session-log.js';
 import type { SessionStatus } from '../session/session-state.js';
 import type { OrgEntry, OrgList, ThoughtSpotClient } from '../thoughtspot/index.js';
+import { hasSession, KnownOrgs } from './known-orgs.js';
 import { chooseOrg } from './org-choice.js';
 import { moveSession, setProfileOrg, storedFor, type HeldSession } from './org-switch.js';
 
@@ -34,21 +35,59 @@ const MIN_LEFT_MS = 5_000;
  * profile remembers its org by id; its token carries the org it was issued for, by id and name.
  */
 export class Orgs {
+  /** The last list per signed-in profile (filled by list and switch, dropped at sign-out). */
+  readonly known = new KnownOrgs();
   readonly #o: OrgsOptions;
   readonly #log: SessionLog;
   readonly #now: () => number;
+  readonly #learning = new Set<string>();
 
   constructor(options: OrgsOptions) {
     this.#o = options;
     this.#log = sessionLog(options.audit);
     this.#now = options.now ?? Date.now;
+    // A session that ended takes its list with it: the next one may be another user's.
+    options.manager.subscribe(({ profileId, status }) => {
+      if (status.state === 'signed-out' || status.state === 'revoked') this.known.drop(profileId);
+    });
   }
 
   /** What the cluster says: the user's orgs and the one the session is in (C and REST API v1). */
   async list(profileId: string): Promise<OrgList> {
     const profile = this.#o.profiles.get(profileId);
     const held = await this.#held(profile);
-    return (await this.#listWith(profile, held)).list;
+    const { list } = await this.#listWith(profile, held);
+    this.#remember(profile.id, list);
+    return list;
+  }
+
+  /**
+   * Asks the cluster once, in the background, for the list of a signed-in profile not known yet
+   * (after a sign-in). A failure (a cluster without orgs, a dialect that cannot list) is no news.
+   */
+  learn(profileId: string): void {
+    if (this.known.get(profileId) || this.#learning.has(profileId)) return;
+    this.#learning.add(profileId);
+    void this.#peek(profileId)
+      .catch(() => undefined)
+      .finally(() => this.#learning.delete(profileId));
+  }
+
+  /**
+   * The list asked with the session as it is, and nothing else: no renewal, no keychain write
+   * (a sign-in or renewal may be storing a newer token meanwhile; this must not undo it).
+   */
+  async #peek(profileId: string): Promise<void> {
+    const profile = this.#o.profiles.get(profileId);
+    const held = await this.#held(profile);
+    const live = held.token && held.token.expiresAt - this.#now() > MIN_LEFT_MS;
+    const client =
+      held.token && live
+        ? await this.#bearer(profile, held.token)
+        : held.cookies
+          ? await this.#o.manager.access.client(profile, { cookies: held.cookies })
+          : undefined;
+    if (client) this.#remember(profile.id, await client.listOrgs());
   }
 
   /** Moves the session to the org named by `org` (a name or an id) the user is in. */
@@ -59,12 +98,14 @@ export class Orgs {
       const { list, held: now } = await this.#listWith(profile, held);
       const target = chooseOrg(list, org, profile.username);
       if (target.id === list.current.id) {
+        this.#remember(profile.id, list);
         await setProfileOrg(this.#o.profiles, profile, target.id);
         return { org: target, switched: false, status: this.#o.manager.status(profile.id) };
       }
       const { profiles, vault, manager } = this.#o;
       await moveSession({ profiles, vault, manager, log: this.#log }, profile, target, now);
       await this.#label(this.#o.profiles.get(profile.id), target);
+      this.#remember(profile.id, { current: target, orgs: list.orgs });
       this.#log(profile, 'switched-org', { message: `switched to org ${target.name}` });
       return { org: target, switched: true, status: manager.status(profile.id) };
     } catch (error) {
@@ -75,6 +116,11 @@ export class Orgs {
         });
       throw error;
     }
+  }
+
+  /** Kept only while the session lasts: an answer that arrives after a sign-out is dropped. */
+  #remember(profileId: string, list: OrgList): void {
+    if (hasSession(this.#o.manager.status(profileId))) this.known.set(profileId, list);
   }
 
   /** The cluster's list, asked with the session the profile holds (a token renewed if it must). */

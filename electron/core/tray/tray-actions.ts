@@ -1,4 +1,5 @@
 import { BrowserSignInError } from '../errors/index.js';
+import type { OrgSwitchResult } from '../orgs/index.js';
 import type { NotificationText } from '../shell/notifications.js';
 import { stripControls } from '../thoughtspot/server-text.js';
 import type { TrayAction } from './tray-model.js';
@@ -22,6 +23,8 @@ export interface TrayActionPorts {
   signInWithBrowser(profileId: string): Promise<BrowserSignInOutcome>;
   /** Ends a browser sign-in under way; false when there was none. */
   cancelSignIn(profileId: string): boolean;
+  /** Moves the profile's session to the org with this id (`Orgs.switch`). */
+  switchOrg(profileId: string, org: string): Promise<OrgSwitchResult>;
   /** A desktop notification: the tray has no window to say things in. */
   notify(text: NotificationText): void;
   /** Asks the person; true means go ahead. */
@@ -39,6 +42,31 @@ export function signedInNotification(
     title: `${profileName}: signed in`,
     body: `Signed in as ${stripControls(outcome.username)} through ${outcome.via}.`,
   };
+}
+
+/**
+ * Said when an org switch from the tray is through: a new token only when the session now holds
+ * one (switching drops the old org's token, so any token held now is the new org's).
+ */
+export function switchedNotification(
+  profileName: string,
+  result: OrgSwitchResult,
+): NotificationText | undefined {
+  if (!result.switched) return undefined;
+  const org = stripControls(result.org.name);
+  const bearer = 'kind' in result.status && result.status.kind === 'bearer';
+  return {
+    title: `${profileName}: now in ${org}`,
+    body: bearer
+      ? `A new token was issued for ${org}.`
+      : `The session moved to ${org}; it is a cookie session, so no token was issued.`,
+  };
+}
+
+async function switchOrg(profileId: string, orgId: number, ports: TrayActionPorts): Promise<void> {
+  const name = ports.profileName(profileId);
+  const text = switchedNotification(name, await ports.switchOrg(profileId, String(orgId)));
+  if (text) ports.notify(text);
 }
 
 /**
@@ -80,6 +108,8 @@ export async function dispatchTrayAction(
     case 'renew':
       await ports.renew(action.profileId);
       return;
+    case 'switch-org':
+      return switchOrg(action.profileId, action.orgId, ports);
     case 'revoke':
     case 'sign-out': {
       const name = ports.profileName(action.profileId);

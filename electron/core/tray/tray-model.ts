@@ -1,7 +1,9 @@
 import type { Profile } from '../profiles/index.js';
 import { PRODUCT_NAME } from '../product.js';
 import { dueEvent, transition, type SessionStatus } from '../session/session-state.js';
+import type { OrgList } from '../thoughtspot/index.js';
 import { fitTooltip } from './menu-label.js';
+import { orgLine, speaksV1, switchOrgMenu, V1_NO_TOKENS } from './org-entries.js';
 import { trayOrder } from './profile-order.js';
 import { signInEntry, type ActionEntry } from './sign-in-entry.js';
 import { formatTimeLeft, msUntilLabelChange } from './time-left.js';
@@ -19,6 +21,7 @@ export type ProfileActionType =
 /** What a tray click asks for; main.ts carries it out. Plain data, so it is easy to test. */
 export type TrayAction =
   | { type: ProfileActionType; profileId: string }
+  | { type: 'switch-org'; profileId: string; orgId: number }
   | { type: 'open-window' }
   | { type: 'all-profiles' }
   | { type: 'quit' };
@@ -27,6 +30,8 @@ export type TrayItem =
   | { kind: 'separator' }
   | { kind: 'label'; label: string }
   | { kind: 'action'; id: string; label: string; action: TrayAction; enabled: boolean }
+  /** One of a group of choices, the current one checked (always enabled). */
+  | { kind: 'radio'; id: string; label: string; action: TrayAction; checked: boolean }
   | { kind: 'submenu'; label: string; items: TrayItem[] };
 
 export type TrayIcon = 'normal' | 'expiring' | 'expired';
@@ -42,6 +47,8 @@ export interface TrayModelInput {
   defaultProfileId?: string | undefined;
   /** Status per profile id; a profile without one is signed out. */
   statuses: Readonly<Record<string, SessionStatus>>;
+  /** The last org list known per profile id (no network at menu time). */
+  orgs?: Readonly<Record<string, OrgList>>;
   now: number;
   /** Profiles listed before "All profiles…" (default 10). */
   maxProfiles?: number;
@@ -57,6 +64,7 @@ const OTHER_ACTIONS: readonly ActionEntry[] = [
   { type: 'revoke', label: 'Revoke token' },
   { type: 'sign-out', label: 'Sign out' },
 ];
+const SIGN_OUT: ActionEntry = { type: 'sign-out', label: 'Sign out' };
 
 /**
  * The status as of `now`: a session whose expiry has passed reads as expired even if the
@@ -130,21 +138,34 @@ function whoAt(profile: Profile): string {
   return profile.username === '' ? profile.url : `${profile.username} @ ${profile.url}`;
 }
 
-function profileMenu(profile: Profile, status: SessionStatus, now: number): TrayItem {
-  const details: TrayItem[] = [{ kind: 'label', label: whoAt(profile) }];
-  if (status.state === 'error') details.push({ kind: 'label', label: status.message });
-  const entries = [signInEntry(profile, status), ...OTHER_ACTIONS];
-  const actions: TrayItem[] = entries.map(({ type, label }) => ({
+function actionItem(profile: Profile, status: SessionStatus, entry: ActionEntry): TrayItem {
+  const { type, label } = entry;
+  return {
     kind: 'action',
     id: `profile:${profile.id}:${type}`,
     label,
     action: { type, profileId: profile.id },
     enabled: actionEnabled(type, status, profile),
-  }));
+  };
+}
+
+function profileMenu(
+  profile: Profile,
+  status: SessionStatus,
+  now: number,
+  orgs: OrgList | undefined,
+): TrayItem {
+  const details: TrayItem[] = [{ kind: 'label', label: whoAt(profile) }, ...orgLine(status, orgs)];
+  if (status.state === 'error') details.push({ kind: 'label', label: status.message });
+  const item = (entry: ActionEntry) => actionItem(profile, status, entry);
+  // REST API v1 has no tokens: one line says what works instead of items that never would.
+  const actions: TrayItem[] = speaksV1(profile)
+    ? [item(signInEntry(profile, status)), { kind: 'label', label: V1_NO_TOKENS }, item(SIGN_OUT)]
+    : [signInEntry(profile, status), ...OTHER_ACTIONS].map(item);
   return {
     kind: 'submenu',
     label: `${profile.name} — ${describeStatus(status, now)}`,
-    items: [...details, { kind: 'separator' }, ...actions],
+    items: [...details, { kind: 'separator' }, ...switchOrgMenu(profile, status, orgs), ...actions],
   };
 }
 
@@ -178,7 +199,12 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
   const ordered = trayOrder(input.profiles, input.defaultProfileId);
   const shown = ordered.slice(0, max);
   const items: TrayItem[] = shown.map((profile) =>
-    profileMenu(profile, statusAt(input.statuses[profile.id], input.now), input.now),
+    profileMenu(
+      profile,
+      statusAt(input.statuses[profile.id], input.now),
+      input.now,
+      input.orgs?.[profile.id],
+    ),
   );
   if (ordered.length === 0) items.push({ kind: 'label', label: 'No profiles yet' });
   if (ordered.length > shown.length) {

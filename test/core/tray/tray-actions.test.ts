@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { BrowserSignInError } from '../../../electron/core/errors/index.js';
+import type { OrgSwitchResult } from '../../../electron/core/orgs/index.js';
 import type { NotificationText } from '../../../electron/core/shell/notifications.js';
 import {
   dispatchTrayAction,
   type TrayActionPorts,
 } from '../../../electron/core/tray/tray-actions.js';
 import type { TrayAction } from '../../../electron/core/tray/tray-model.js';
+
+const SALES = { id: 1, name: 'Sales' };
+/** What `switchOrg` answers unless a test says otherwise: moved to Sales with a new token. */
+const switched: OrgSwitchResult = {
+  org: SALES,
+  switched: true,
+  status: { state: 'signed-in', kind: 'bearer', expiresAt: Date.now() + 3_600_000 },
+};
 
 /** Ports that record what they were asked, answering the confirmation as scripted. */
 function recordingPorts(confirmAnswer: boolean, names: Record<string, string> = { p1: 'Prod' }) {
@@ -23,6 +32,10 @@ function recordingPorts(confirmAnswer: boolean, names: Record<string, string> = 
       return Promise.resolve({ username: 'sso-user', via: 'SAML' });
     },
     cancelSignIn: (id) => calls.push(`cancelSignIn ${id}`) > 0,
+    switchOrg: (id, org) => {
+      calls.push(`switchOrg ${id} ${org}`);
+      return Promise.resolve(switched);
+    },
     notify: (text) => void notified.push(text),
     confirm: (action, name) => {
       calls.push(`confirm ${action} ${name}`);
@@ -121,4 +134,42 @@ describe('dispatchTrayAction', () => {
       expect(notified).toEqual([]);
     },
   );
+
+  it('switches org by id and says a new token was issued only when the session holds one', async () => {
+    const { calls, notified, ports } = recordingPorts(true);
+    await dispatchTrayAction({ type: 'switch-org', profileId: 'p1', orgId: 1 }, ports);
+    expect(calls).toEqual(['switchOrg p1 1']);
+    expect(notified).toEqual([
+      { title: 'Prod: now in Sales', body: 'A new token was issued for Sales.' },
+    ]);
+
+    ports.switchOrg = () =>
+      Promise.resolve({ ...switched, status: { state: 'signed-in', kind: 'cookie' } });
+    await dispatchTrayAction({ type: 'switch-org', profileId: 'p1', orgId: 1 }, ports);
+    expect(notified[1]).toEqual({
+      title: 'Prod: now in Sales',
+      body: 'The session moved to Sales; it is a cookie session, so no token was issued.',
+    });
+  });
+
+  it('says nothing for the org the session is in already, and strips the org name', async () => {
+    const { notified, ports } = recordingPorts(true);
+    ports.switchOrg = () => Promise.resolve({ ...switched, switched: false });
+    await dispatchTrayAction({ type: 'switch-org', profileId: 'p1', orgId: 1 }, ports);
+    expect(notified).toEqual([]);
+    ports.switchOrg = () =>
+      Promise.resolve({ ...switched, org: { id: 1, name: 'Sa\u001b[2Jles' } });
+    await dispatchTrayAction({ type: 'switch-org', profileId: 'p1', orgId: 1 }, ports);
+    expect(notified[0]?.title).toBe('Prod: now in Sa[2Jles');
+  });
+
+  it('passes a switch that needs a sign-in on to the caller (who notifies)', async () => {
+    const { notified, ports } = recordingPorts(true);
+    const error = new Error('needs a new sign-in');
+    ports.switchOrg = () => Promise.reject(error);
+    await expect(
+      dispatchTrayAction({ type: 'switch-org', profileId: 'p1', orgId: 1 }, ports),
+    ).rejects.toBe(error);
+    expect(notified).toEqual([]);
+  });
 });

@@ -123,6 +123,14 @@ describe('accessibility of every screen (axe-core)', { timeout: 60_000 }, () => 
     await ui.button('Cancel', ui.dialog()).click();
   });
 
+  it('the org menu of the header, open', async () => {
+    await ui.page.getByRole('button', { name: /^Org:/ }).click();
+    await ui.page.getByRole('menu').waitFor();
+    await check(ui, 'org-menu');
+    await ui.page.keyboard.press('Escape');
+    await expect.poll(() => ui.page.getByRole('menu').count(), POLL).toBe(0);
+  });
+
   it('the token, revealed, and the revoke confirmation', async () => {
     await ui.tab('Token').click();
     const get = ui.button('Get token', ui.panel());
