@@ -95,6 +95,8 @@ describe('TokenScreen', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Copy token' }));
     await screen.findByText(/Copied the token\. The clipboard is cleared in 30 s/);
     await fireEvent.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    // One copy at a time: the buttons wait while one runs.
+    await screen.findByText(/Copied a curl command\./);
     await fireEvent.click(screen.getByRole('button', { name: 'Copy as .env line' }));
     await vi.waitFor(() =>
       expect(api.requests('session:copyToken').map((r) => r.format)).toEqual([
