@@ -20,3 +20,19 @@ export const DIALECT_WORDS: Record<Dialect, string> = {
 export function sessionWords(kind: 'cookie' | 'bearer', dialect: Dialect): string {
   return `${kind === 'cookie' ? 'Cookie session' : 'Bearer token'} · ${DIALECT_WORDS[dialect]}`;
 }
+
+/** REST API v1 issues no bearer tokens: the profile's dialect, fixed or detected, says so. */
+export function issuesNoTokens(profile: {
+  dialect: 'auto' | Dialect;
+  detectedDialect?: Dialect | undefined;
+}): boolean {
+  return (profile.dialect === 'auto' ? profile.detectedDialect : profile.dialect) === 'V1';
+}
+
+/** The command a script runs under, quoted for a POSIX shell when the name needs it. */
+export function execCommand(profileName: string): string {
+  const name = /^[\w.@-]+$/.test(profileName)
+    ? profileName
+    : `'${profileName.replaceAll("'", "'\\''")}'`;
+  return `tsm exec -p ${name} -- ./your-script.sh`;
+}
