@@ -83,7 +83,7 @@ const layerRules = [
         {
           name: 'process',
           message:
-            'Layers: the CLI reaches the process only through its io (bin/tsm.js hands it over).',
+            'Layers: the CLI reaches the process only through its io (bin/tsm.cjs hands it over).',
         },
       ],
     },
@@ -142,6 +142,22 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: false },
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
+  {
+    // bin/tsm.cjs is CommonJS, so the `tsm` command starts without the ES module loader.
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'commonjs',
+      parserOptions: { projectService: false },
+      globals: { process: 'readonly', require: 'readonly', __dirname: 'readonly' },
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/no-require-imports': 'off',
+      // The svelte plugin's copy of this core rule cannot read a CommonJS file's scope.
+      'svelte/no-inner-declarations': 'off',
     },
   },
   ...layerRules,

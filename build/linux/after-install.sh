@@ -67,6 +67,6 @@ fi
 # both). /usr/local/bin so it never collides with a distribution's /usr/bin.
 TSM_HOME='/opt/${sanitizedProductName}/resources/cli'
 ln -sfn '../app.asar.unpacked/node_modules' "$TSM_HOME/node_modules"
-chmod 0755 "$TSM_HOME/bin/tsm.js" || true
+chmod 0755 "$TSM_HOME/bin/tsm.cjs" || true
 mkdir -p /usr/local/bin
-ln -sf "$TSM_HOME/bin/tsm.js" /usr/local/bin/tsm
+ln -sf "$TSM_HOME/bin/tsm.cjs" /usr/local/bin/tsm

@@ -30,7 +30,7 @@ if [ -f "$APPARMOR_PROFILE_DEST" ]; then
   rm -f "$APPARMOR_PROFILE_DEST"
 fi
 
-if [ "$(readlink /usr/local/bin/tsm)" = '/opt/${sanitizedProductName}/resources/cli/bin/tsm.js' ]; then
+if [ "$(readlink /usr/local/bin/tsm)" = '/opt/${sanitizedProductName}/resources/cli/bin/tsm.cjs' ]; then
     rm -f /usr/local/bin/tsm
 fi
 rm -f '/opt/${sanitizedProductName}/resources/cli/node_modules'

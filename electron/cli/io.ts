@@ -12,7 +12,7 @@ export type CliStdin = Readable & {
 };
 
 /**
- * Everything of the outside world a command touches. bin/tsm.js passes the real process's;
+ * Everything of the outside world a command touches. bin/tsm.cjs passes the real process's;
  * tests pass their own, so `main` runs in-process with its own environment and streams.
  */
 export interface CliIo {

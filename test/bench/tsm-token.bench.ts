@@ -7,11 +7,11 @@ import { startEmulator } from '../emulator/index.js';
 import { interleaved, median, timeProcess } from './measure.js';
 import type { BenchResult } from './result.js';
 
-const TSM = fileURLToPath(new URL('../../bin/tsm.js', import.meta.url));
+const TSM = fileURLToPath(new URL('../../bin/tsm.cjs', import.meta.url));
 const MODULE_COUNT = fileURLToPath(new URL('./fixtures/module-count.mjs', import.meta.url));
 const PHASES = fileURLToPath(new URL('./fixtures/token-phases.mjs', import.meta.url));
 const FULL_CLI = fileURLToPath(new URL('../../dist/cli/tsm.cjs', import.meta.url));
-/** `tsm token` through the full CLI bundle, as bin/tsm.js ran it before the fast path. */
+/** `tsm token` through the full CLI bundle, as bin/tsm.cjs runs it when the fast path cannot answer. */
 const FULL_TOKEN = `require(${JSON.stringify(FULL_CLI)}).main(['token'], { stdout: process.stdout, stderr: process.stderr, get stdin() { return process.stdin; }, env: process.env, childStdio: 'inherit' }).then((code) => { process.exitCode = code; })`;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -1,4 +1,4 @@
-// The CLI reaches the outside world only through the io it is given (bin/tsm.js passes the real
+// The CLI reaches the outside world only through the io it is given (bin/tsm.cjs passes the real
 // process's), so in-process runs cannot leak into the test runner or read its environment.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -176,7 +176,7 @@ describe('tsm against the emulator, in a private keyring', () => {
     expect(url).toBe(emulator.url);
     expect(token).toMatch(/^[\w-]{20,}$/);
     secrets.push(token ?? '');
-    expect(parentArgv).toContain('tsm.js exec -- sh -c');
+    expect(parentArgv).toContain('tsm.cjs exec -- sh -c');
     expect(parentArgv).not.toContain(token);
     expect(childArgv).not.toContain(token);
   });

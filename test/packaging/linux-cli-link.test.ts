@@ -32,7 +32,7 @@ describe('deb: `tsm` on PATH', () => {
       expect(install).toContain(line);
     for (const line of linesOf(readFileSync(join(TEMPLATES, 'after-remove.tpl'), 'utf8')))
       expect(remove).toContain(line);
-    expect(install).toContain(`ln -sf "$TSM_HOME/bin/tsm.js" /usr/local/bin/tsm`);
+    expect(install).toContain(`ln -sf "$TSM_HOME/bin/tsm.cjs" /usr/local/bin/tsm`);
     expect(remove).toContain('rm -f /usr/local/bin/tsm');
     for (const script of ['build/linux/after-install.sh', 'build/linux/after-remove.sh'])
       expect(spawnSync('bash', ['-n', join(ROOT, script)]).status).toBe(0);
@@ -56,7 +56,7 @@ describe('deb: `tsm` on PATH', () => {
       const configDir = join(resources, 'config');
       const env = { PATH: process.env.PATH ?? '', HOME: resources, TSM_CONFIG_DIR: configDir };
       const tsm = (...args: string[]) =>
-        spawnSync(process.execPath, [join(resources, 'cli/bin/tsm.js'), ...args], {
+        spawnSync(process.execPath, [join(resources, 'cli/bin/tsm.cjs'), ...args], {
           cwd: resources,
           env,
           encoding: 'utf8',

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../../electron/cli/tsm.js';
 
-export const TSM_BIN = fileURLToPath(new URL('../../../bin/tsm.js', import.meta.url));
+export const TSM_BIN = fileURLToPath(new URL('../../../bin/tsm.cjs', import.meta.url));
 const BUILT = fileURLToPath(new URL('../../../dist/electron/cli/tsm.js', import.meta.url));
 
 export interface TsmResult {
