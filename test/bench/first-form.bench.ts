@@ -83,6 +83,22 @@ async function timings(
   return marks;
 }
 
+/** The printed link works once: it is opened as a person would, and its cookie reused. */
+async function keyCookie(
+  browser: Browser,
+  link: URL,
+): Promise<{ name: string; value: string; url: string }> {
+  const context = await browser.newContext();
+  try {
+    await (await context.newPage()).goto(link.href);
+    const found = (await context.cookies(link.origin)).find((c) => c.name === 'tsm_bridge');
+    if (!found) throw new Error('the printed link set no tsm_bridge cookie');
+    return { name: found.name, value: found.value, url: link.origin };
+  } finally {
+    await context.close();
+  }
+}
+
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
@@ -116,8 +132,7 @@ export async function benchFirstForm(runs: number): Promise<BenchResult> {
   });
   try {
     const url = new URL(await firstLine(web));
-    const key = url.searchParams.get('key') ?? '';
-    const cookie = { name: 'tsm_bridge', value: key, url: url.origin };
+    const cookie = await keyCookie(browser, url);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const staticUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await timings(browser, `${url.origin}/`, cookie); // warm both before measuring
