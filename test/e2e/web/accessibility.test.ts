@@ -153,6 +153,34 @@ describe('accessibility of every screen (axe-core)', { timeout: 60_000 }, () => 
     await check(ui, 'activity');
   });
 
+  it('tokens for users: the form with a rule and its error, then a minted token and the history', async () => {
+    const { profiles } = await ui.invoke('profiles:list', {});
+    const demo = profiles.find((p) => p.name === 'Demo cluster');
+    if (!demo) throw new Error('the demo profile is missing');
+    await ui.invoke('profiles:save', {
+      input: { name: 'Embed', url: demo.url, username: 'tsadmin', auth: 'secret-key' },
+    });
+    await ui.openProfile('Embed');
+    await ui.field('Secret key').fill('demo-secret-key');
+    // Minting takes the key from the keychain: it is remembered.
+    await ui.page.getByLabel(/Remember me/).check();
+    await ui.button('Get token').click();
+    await expect.poll(() => ui.text(ui.panel()), POLL).toContain('Bearer token');
+    await ui.page.getByRole('tab', { name: 'Tokens for users', exact: true }).click();
+    await ui.field('User').fill('axe-user');
+    await ui.page.getByRole('radio', { name: /^Custom/ }).check();
+    await ui.button('Add filter rule').click();
+    await ui.field('Filter rule 1 column').fill('Region');
+    await ui.field('Filter rule 1 values').fill('West');
+    await ui.button('Mint').click();
+    await ui.page.locator('#tfu-persist-problem').waitFor();
+    await check(ui, 'tokens-for-users-form');
+    await ui.page.getByRole('radio', { name: /^REPLACE/ }).check();
+    await ui.button('Mint').click();
+    await ui.page.getByRole('region', { name: 'Token for axe-user' }).waitFor();
+    await check(ui, 'tokens-for-users-minted');
+  });
+
   it('the single sign-on profile’s sign-in', async () => {
     await ui.openProfile('Demo cluster (SSO)');
     await ui.button('Sign in with SSO').waitFor();
