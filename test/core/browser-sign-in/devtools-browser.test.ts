@@ -96,8 +96,9 @@ describe('devToolsBrowser attached to a running Chromium', { timeout: 30_000 }, 
 
   it('lastPage is the main frame landing: 200, then 403; a subframe does not count', async () => {
     const window = await open(`${clusterUrl}/framed`);
+    // A loaded machine can take seconds to land the page, as the other cases here allow.
     await expect
-      .poll(() => window.lastPage())
+      .poll(() => window.lastPage(), { timeout: 15_000 })
       .toEqual({ url: `${clusterUrl}/framed`, status: 200 });
     const page = await playPerson(chromium.endpoint, { urlIncludes: '/framed' });
     await page.waitForLoadState('load');
@@ -105,7 +106,7 @@ describe('devToolsBrowser attached to a running Chromium', { timeout: 30_000 }, 
 
     await page.goto(`${clusterUrl}/forbidden`);
     await expect
-      .poll(() => window.lastPage())
+      .poll(() => window.lastPage(), { timeout: 15_000 })
       .toEqual({ url: `${clusterUrl}/forbidden`, status: 403 });
   });
 
