@@ -4,6 +4,7 @@ import { readSettings } from '../core/profiles/recover.js';
 import type { SettingsData } from '../core/profiles/settings-schema.js';
 import type { Profile } from '../core/profiles/profile.js';
 import { keychainService, loadKeytar, type KeytarApi } from '../core/secrets/keytar-store.js';
+import { keytarAttributes, openSecretService } from '../core/secrets/secret-service-lookup.js';
 import { checkAccount, type SecretStore } from '../core/secrets/secret-store.js';
 import { ProfileVault } from '../core/secrets/vault.js';
 import { lastsLongEnough, tokenOwner } from '../core/session/token-cache.js';
@@ -14,23 +15,26 @@ import { tokenText } from './token-output.js';
  * `tsm token` answered from the keychain without loading the CLI, for scripts that call it often:
  * the settings read as core reads them, one keychain read through core's vault (binding and format
  * checks included) over a store that refuses to write, and the session manager's rule for serving
- * from the cache. Anything else (a renewal, a repair, any error, an argument it does not know)
+ * from the cache. On Linux the read goes straight to the Secret Service (secret-service-lookup.ts),
+ * which skips loading keytar and libsecret; elsewhere, or when that cannot answer, keytar reads. Anything else (a renewal, a repair, any error, an argument it does not know)
  * gives `undefined`, having printed and written nothing, and the full CLI does it and says why.
  */
 export async function fastToken(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-  keytar: () => Promise<KeytarApi> = () => loadKeytar(),
+  reader: () => KeychainReader = () => keychainReader(env),
 ): Promise<string | undefined> {
   const flags = readFlags(args);
   if (!flags) return undefined;
+  // Opened before the settings are read: the keychain's first answers arrive meanwhile.
+  const keychain = reader();
   try {
     const data = readSettings(join(configDir(env), 'settings.json'));
     if (data === 'damaged') return undefined;
     const profile = chosen(data, flags.profile);
     // A REST API v1 profile has no token: the full command says so.
     if (!profile || tokenOwner(profile)?.dialect === 'V1') return undefined;
-    const vault = new ProfileVault(new ReadOnlyKeychain(await keytar(), keychainService(env)));
+    const vault = new ProfileVault(new ReadOnlyKeychain(keychain.read, keychainService(env)));
     const token = await vault.getToken(profile, tokenOwner(profile));
     const now = cliClock(env);
     if (!token || !lastsLongEnough(token, now(), flags.minTtl)) return undefined;
@@ -38,7 +42,38 @@ export async function fastToken(
   } catch {
     // Whatever went wrong, the full command meets it again and reports it properly.
     return undefined;
+  } finally {
+    keychain.close();
   }
+}
+
+/** Reads one keychain entry of this app's (service, account), or undefined when there is none. */
+export type SecretRead = (service: string, account: string) => Promise<string | undefined>;
+
+/** A read and, once done with it, a close (the Secret Service's connection). */
+export interface KeychainReader {
+  read: SecretRead;
+  close(): void;
+}
+
+/**
+ * The Secret Service first, keytar when it is unavailable. An entry it finds locked, missing or
+ * twice is undefined: the full command, through keytar, tells those apart and may unlock.
+ */
+export function keychainReader(
+  env: NodeJS.ProcessEnv,
+  keytar: () => Promise<KeytarApi> = () => loadKeytar(),
+): KeychainReader {
+  const secrets = openSecretService(env);
+  return {
+    read: async (service, account) => {
+      const lookup = await secrets.lookup(keytarAttributes(service, account));
+      if (lookup === 'absent') return undefined;
+      if (lookup !== 'unavailable') return lookup.found;
+      return (await (await keytar()).getPassword(service, account)) ?? undefined;
+    },
+    close: () => secrets.close(),
+  };
 }
 
 interface Flags {
@@ -101,7 +136,7 @@ class ReadOnlyKeychain implements SecretStore {
   readonly kind = 'keychain';
 
   constructor(
-    private readonly keytar: KeytarApi,
+    private readonly read: SecretRead,
     private readonly service: string,
   ) {}
 
@@ -111,7 +146,7 @@ class ReadOnlyKeychain implements SecretStore {
 
   async get(account: string): Promise<string | undefined> {
     checkAccount(account);
-    return (await this.keytar.getPassword(this.service, account)) ?? undefined;
+    return this.read(this.service, account);
   }
 
   set(): Promise<void> {

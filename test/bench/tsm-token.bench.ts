@@ -74,7 +74,8 @@ export async function benchTsmToken(runs: number): Promise<BenchResult[]> {
     const reads = Math.max(...phases.map((p) => p.reads));
     const inParts =
       `node start ${ms(part('start'))}, fast bundle ${part('bundle').toFixed(1)} ms, ` +
-      `keytar ${ms(part('keytar'))}, D-Bus connect + ${reads} keychain read(s) ${ms(part('read'))}, ` +
+      `${reads} keychain read(s) from the Secret Service ${ms(part('read'))} (waited for; its session opens while the settings are read), ` +
+      `keytar ${ms(part('keytar'))} (loaded only when that is unavailable), ` +
       `settings + checks + output ${part('rest').toFixed(1)} ms (in-process medians)`;
     return [
       {

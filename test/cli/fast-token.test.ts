@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fastToken } from '../../electron/cli/fast-token.js';
-import type { KeytarApi } from '../../electron/core/secrets/index.js';
+import { fastToken, keychainReader, type KeychainReader } from '../../electron/cli/fast-token.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { requireBuiltCli, TSM_BIN, TsmSandbox, type TsmResult } from './support/run-tsm.js';
 
@@ -53,16 +52,25 @@ afterAll(async () => {
   await emulator.close();
 });
 
-/** keytar, counting its reads; the fast path may write nothing. */
-function countingKeytar(): { api: () => Promise<KeytarApi>; reads: () => number } {
+/**
+ * The product's own reader (the Secret Service, keytar behind it), counting its reads and
+ * whether it was closed; the fast path only reads (its store refuses writes).
+ */
+function countingReader(env: NodeJS.ProcessEnv = sandbox.env()): {
+  reader: () => KeychainReader;
+  reads: () => number;
+  closed: () => boolean;
+} {
   let reads = 0;
-  const api: KeytarApi = {
-    getPassword: (service, account) => (reads++, keytar.getPassword(service, account)),
-    setPassword: () => Promise.reject(new Error('the fast path wrote to the keychain')),
-    deletePassword: () => Promise.reject(new Error('the fast path deleted from the keychain')),
-    findCredentials: () => Promise.reject(new Error('the fast path listed the keychain')),
+  let closed = false;
+  const reader = () => {
+    const real = keychainReader(env);
+    return {
+      read: (service: string, account: string) => (reads++, real.read(service, account)),
+      close: () => ((closed = true), real.close()),
+    };
   };
-  return { api: () => Promise.resolve(api), reads: () => reads };
+  return { reader, reads: () => reads, closed: () => closed };
 }
 
 const entry = () => keytar.getPassword(sandbox.service, `${profileId}/token`);
@@ -82,9 +90,12 @@ describe('tsm token, fast path', () => {
     ]) {
       const full = await sandbox.run(['token', ...args]);
       expect(full.code, full.stderr).toBe(0);
-      const counted = countingKeytar();
-      expect(await fastToken(args, sandbox.env(), counted.api), args.join(' ')).toBe(full.stdout);
+      const counted = countingReader();
+      expect(await fastToken(args, sandbox.env(), counted.reader), args.join(' ')).toBe(
+        full.stdout,
+      );
       expect(counted.reads(), args.join(' ')).toBe(1);
+      expect(counted.closed(), args.join(' ')).toBe(true);
     }
   });
 
@@ -104,10 +115,29 @@ describe('tsm token, fast path', () => {
       [['--password=admin'], sandbox.env()],
     ];
     for (const [args, env] of cases) {
-      expect(await fastToken(args, env, countingKeytar().api), args.join(' ')).toBeUndefined();
+      expect(
+        await fastToken(args, env, countingReader(env).reader),
+        args.join(' '),
+      ).toBeUndefined();
     }
-    const noKeychain = () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11'));
+    const noKeychain = () => ({
+      read: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11')),
+      close: () => undefined,
+    });
     expect(await fastToken([], sandbox.env(), noKeychain)).toBeUndefined();
+  });
+
+  it('reads through keytar when the Secret Service cannot be reached directly', async () => {
+    // No bus address for the direct read; keytar, in this process, still has its own connection.
+    const env = { ...sandbox.env(), DBUS_SESSION_BUS_ADDRESS: 'tcp:host=127.0.0.1,port=1' };
+    let loads = 0;
+    const reader = () => keychainReader(env, () => (loads++, Promise.resolve(keytar)));
+    expect(await fastToken([], env, reader)).toBe(await fastToken([], sandbox.env()));
+    expect(loads).toBe(1);
+    // Found directly, keytar is not loaded at all.
+    const direct = () => keychainReader(sandbox.env(), () => (loads++, Promise.resolve(keytar)));
+    expect(await fastToken([], sandbox.env(), direct)).toBeDefined();
+    expect(loads).toBe(1);
   });
 
   it('changes nothing it finds amiss: a damaged file, a moved profile, an entry to adopt', async () => {
@@ -115,19 +145,23 @@ describe('tsm token, fast path', () => {
     const stored = await entry();
     try {
       writeFileSync(settingsPath(), settings.replace('"version": 1', '"version": 1,,'));
-      expect(await fastToken([], sandbox.env(), countingKeytar().api)).toBeUndefined();
+      expect(await fastToken([], sandbox.env(), countingReader().reader)).toBeUndefined();
       expect(readFileSync(settingsPath(), 'utf8')).toContain('"version": 1,,');
 
       // The profile now points to another cluster: the token bound to the old one stays unread.
       writeFileSync(settingsPath(), settings.replace(emulator.url, 'https://elsewhere.example'));
-      expect(await fastToken(['-p', 'Prod'], sandbox.env(), countingKeytar().api)).toBeUndefined();
+      expect(
+        await fastToken(['-p', 'Prod'], sandbox.env(), countingReader().reader),
+      ).toBeUndefined();
       expect(await entry()).toBe(stored);
 
       // Written before bindings existed: the full command adopts it, the fast path does not.
       writeFileSync(settingsPath(), settings);
       const bare = JSON.parse((stored ?? '').replace(/^tsm-bound:1:/, '')) as { secret: string };
       await keytar.setPassword(sandbox.service, `${profileId}/token`, bare.secret);
-      expect(await fastToken(['-p', 'Prod'], sandbox.env(), countingKeytar().api)).toBeUndefined();
+      expect(
+        await fastToken(['-p', 'Prod'], sandbox.env(), countingReader().reader),
+      ).toBeUndefined();
       const adopted = await sandbox.run(['token', '-p', 'Prod']);
       expect(adopted.code, adopted.stderr).toBe(0);
       expect(await entry()).toBe(stored);
@@ -144,6 +178,8 @@ describe('tsm token, fast path', () => {
     expect(cached.stderr).toContain('dist/cli/tsm-token.cjs');
     expect(cached.stderr).not.toContain('dist/cli/tsm.cjs');
     expect(cached.stderr).not.toMatch(/undici|tough-cookie|valibot|node_modules\/conf\//);
+    // The Secret Service answered on its own: keytar (libsecret) is never loaded.
+    expect(cached.stderr).not.toContain('node_modules/keytar');
     // Ten minutes on, a token that must last 3300 s is renewed, by the full CLI.
     emulator.clock.advance(600_000);
     const later = sandbox.env({ TSM_CLOCK_OFFSET_MS: '600000' });

@@ -65,9 +65,10 @@ function expectProblem(run: ProbeRun, op: string, problem: string, message: RegE
 describe('when there is no keychain to talk to', () => {
   it('reports NO_DBUS when no D-Bus session runs at all, and open does not fall back unasked', async () => {
     const run = await runProbe(
-      ['set', 'get', 'accounts', 'delete', 'open', 'open-fallback'],
+      ['set', 'get', 'accounts', 'delete', 'open', 'open-fallback', 'lookup'],
       await freshEnv('no-dbus'),
     );
+    expect(resultOf(run, 'lookup')).toMatchObject({ ok: true, value: 'unavailable' });
     for (const op of ['set', 'get', 'accounts', 'delete', 'open']) {
       const debug = expectProblem(
         run,
@@ -83,7 +84,8 @@ describe('when there is no keychain to talk to', () => {
   it('reports NO_DBUS when DBUS_SESSION_BUS_ADDRESS names a bus that is gone', async () => {
     const env = await freshEnv('stale-bus');
     env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${join(root, 'stale-bus', 'gone')}`;
-    const run = await runProbe(['get', 'set'], env);
+    const run = await runProbe(['get', 'set', 'lookup'], env);
+    expect(resultOf(run, 'lookup')).toMatchObject({ ok: true, value: 'unavailable' });
     for (const op of ['get', 'set']) {
       const debug = expectProblem(run, op, 'NO_DBUS', /does not answer/);
       expect(debug).toBe('Could not connect: No such file or directory');
@@ -93,10 +95,11 @@ describe('when there is no keychain to talk to', () => {
   it('reports NO_SECRET_SERVICE on a D-Bus session without one', async () => {
     const config = await busConfig('no-service', false);
     const run = await runProbe(
-      ['get', 'set', 'accounts', 'open', 'open-fallback'],
+      ['lookup', 'get', 'set', 'accounts', 'open', 'open-fallback'],
       await freshEnv('no-service-env'),
       ['dbus-run-session', `--config-file=${config}`, '--'],
     );
+    expect(resultOf(run, 'lookup')).toMatchObject({ ok: true, value: 'unavailable' });
     for (const op of ['get', 'set', 'accounts', 'open']) {
       const debug = expectProblem(run, op, 'NO_SECRET_SERVICE', /no keychain \(Secret Service/);
       expect(debug).toMatch(
@@ -108,11 +111,12 @@ describe('when there is no keychain to talk to', () => {
 
   it('reports NO_SECRET_SERVICE when the Secret Service fails to start', async () => {
     const config = await busConfig('failing-service', true);
-    const run = await runProbe(['get', 'set'], await freshEnv('failing-service-env'), [
+    const run = await runProbe(['lookup', 'get', 'set'], await freshEnv('failing-service-env'), [
       'dbus-run-session',
       `--config-file=${config}`,
       '--',
     ]);
+    expect(resultOf(run, 'lookup')).toMatchObject({ ok: true, value: 'unavailable' });
     for (const op of ['get', 'set']) {
       const debug = expectProblem(run, op, 'NO_SECRET_SERVICE', /failed to start/);
       expect(debug).toBe(
@@ -126,10 +130,14 @@ describe('when there is no keychain to talk to', () => {
 describe('when the keychain is there but closed', () => {
   it('reports LOCKED when gnome-keyring has no login keyring and cannot prompt for one', async () => {
     // A plain session bus starts gnome-keyring on demand; with no display it cannot create one.
-    const run = await runProbe(['get-missing', 'set'], await freshEnv('no-login'), [
-      'dbus-run-session',
-      '--',
-    ]);
+    // The fast path's lookup never starts it: unavailable, and the bus still has no keychain.
+    const run = await runProbe(
+      ['lookup', 'bus-has-secrets', 'get-missing', 'set'],
+      await freshEnv('no-login'),
+      ['dbus-run-session', '--'],
+    );
+    expect(resultOf(run, 'lookup')).toMatchObject({ ok: true, value: 'unavailable' });
+    expect(resultOf(run, 'bus-has-secrets')).toMatchObject({ ok: true, value: false });
     for (const op of ['get-missing', 'set']) {
       const debug = expectProblem(run, op, 'LOCKED', /^The keychain has no default keyring/);
       expect(debug).toBe(
@@ -142,13 +150,16 @@ describe('when the keychain is there but closed', () => {
     // Its own private keyring, so locking it cannot disturb the other test files.
     const run = await runProbe(
       [
-        ...['set', 'get-missing', 'lock'],
+        ...['set', 'lookup', 'get-missing', 'lock', 'lookup'],
         ...['get', 'get-missing', 'set', 'delete', 'accounts', 'open', 'open-fallback'],
       ],
       await freshEnv('locked'),
       [WITH_KEYRING],
     );
     expect(resultOf(run, 'set')).toMatchObject({ ok: true });
+    // The fast path reads what keytar wrote, and a locked entry is not its to unlock.
+    expect(resultOf(run, 'lookup', 0)).toMatchObject({ ok: true, value: { found: PROBE_SECRET } });
+    expect(resultOf(run, 'lookup', 1)).toMatchObject({ ok: true, value: 'absent' });
     expect(resultOf(run, 'get-missing')).toMatchObject({ ok: true, value: null });
     for (const [op, index] of [
       ['get', 0],

@@ -11,6 +11,10 @@ import {
   openSecretStore,
   type SecretStore,
 } from '../../../../electron/core/secrets/index.js';
+import {
+  keytarAttributes,
+  lookupSecret,
+} from '../../../../electron/core/secrets/secret-service-lookup.js';
 import { PROBE_SECRET } from './run-probe.js';
 const configDir = mkdtempSync(join(tmpdir(), 'tsm-probe-'));
 const store: SecretStore = new KeytarStore({ service: keychainService() });
@@ -20,6 +24,19 @@ const operations: Record<string, () => Promise<unknown>> = {
   get: () => store.get('probe/password'),
   'get-missing': () => store.get('probe/missing'),
   delete: () => store.delete('probe/password'),
+  // The fast path's own read, straight from the Secret Service (never starting or unlocking it).
+  lookup: () => lookupSecret(keytarAttributes(keychainService(), 'probe/password'), process.env),
+  'bus-has-secrets': () => {
+    const reply = execFileSync('dbus-send', [
+      '--session',
+      '--print-reply=literal',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      'string:org.freedesktop.secrets',
+    ]);
+    return Promise.resolve(reply.toString().includes('true'));
+  },
   accounts: () => store.accounts(),
   lock: () => {
     execFileSync('dbus-send', [
