@@ -7,7 +7,7 @@ import { dispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../electron/ipc/handlers.js';
 import { startEmulator } from '../emulator/index.js';
 import { floorCycle, sdkCycle, WriteReplay } from './cycle-baselines.js';
-import { keytarModule, recordWrites } from './keychain-writes.js';
+import { describeTraffic, keytarModule, recordWrites } from './keychain-writes.js';
 import { median } from './measure.js';
 import type { BenchResult } from './result.js';
 
@@ -61,10 +61,19 @@ export async function benchClientOverhead(
     // A warm-up cycle records the writes the product makes once it is settled.
     await product();
     recorder.writes.length = 0;
+    recorder.calls.length = 0;
     const readsBefore = recorder.reads;
     await product();
     const writes = [...recorder.writes];
     const reads = recorder.reads - readsBefore;
+    const names = steps.map(([channel, request]) =>
+      'kind' in request ? `${channel} (${String(request.kind)})` : channel,
+    );
+    // BENCH_TRAFFIC=1 lists every keychain call of the settled cycle, step by step.
+    if (process.env.BENCH_TRAFFIC) {
+      process.stderr.write(`${describeTraffic(recorder.calls, names).join('\n')}\n`);
+    }
+    const which = writes.map((w) => `${w.step} ${w.op} ${w.account.replace(/^[^/]+\//, '')}`);
     recorder.restore();
     const floorWrites = new WriteReplay(keytar, `${service}-floor`, writes);
     const floor = floorCycle(emulator.url, floorWrites);
@@ -92,13 +101,14 @@ export async function benchClientOverhead(
     const where = `${latencyMs} ms cluster`;
     const over = `over ${cycles} cycles, alternating`;
     const writing = `${writes.length} keychain writes a cycle (${median(writeMs).toFixed(1)} ms of the floor's)`;
+    const listed = `; by step: ${which.join(', ')}`;
     return [
       {
         name: `client overhead: handler layer vs fetch + the same keychain writes (${where})`,
         value: ours / floorMs,
         unit: '×',
         ...(hasTarget ? { target: 1.05 } : {}),
-        detail: `medians per cycle ${ours.toFixed(1)} vs ${floorMs.toFixed(1)} ms ${over}; ${writing}, ${reads} keychain reads (the floor makes none)`,
+        detail: `medians per cycle ${ours.toFixed(1)} vs ${floorMs.toFixed(1)} ms ${over}; ${writing}, ${reads} keychain reads (the floor makes none)${listed}`,
       },
       {
         name: `client: handler layer vs @thoughtspot/rest-api-sdk 2.x (${where})`,

@@ -9,6 +9,14 @@ export interface KeychainWrite {
   length: number;
 }
 
+/** One keychain call of any kind, in the order made: what the cycle's traffic lists. */
+export interface KeychainCall {
+  step: number;
+  op: 'get' | 'find' | 'set' | 'delete';
+  account: string;
+  length: number;
+}
+
 /**
  * keytar as this process loads it: the same module object the product's store gets (one
  * require cache), so wrapping it here sees every write the product makes.
@@ -24,11 +32,14 @@ export function keytarModule(): KeytarApi {
  */
 export function recordWrites(keytar: KeytarApi): {
   writes: KeychainWrite[];
+  /** Every call (reads and writes) made while a step was set, in order. */
+  calls: KeychainCall[];
   readonly reads: number;
   setStep(step: number | undefined): void;
   restore(): void;
 } {
   const writes: KeychainWrite[] = [];
+  const calls: KeychainCall[] = [];
   let reads = 0;
   let step: number | undefined;
   // The originals themselves, put back by restore(); the bound ones are what the wrappers call.
@@ -45,23 +56,36 @@ export function recordWrites(keytar: KeytarApi): {
   const getPassword = keytar.getPassword.bind(keytar);
   const findCredentials = keytar.findCredentials.bind(keytar);
   keytar.getPassword = (service, account) => {
-    if (step !== undefined) reads++;
+    if (step !== undefined) {
+      reads++;
+      calls.push({ step, op: 'get', account, length: 0 });
+    }
     return getPassword(service, account);
   };
   keytar.findCredentials = (service) => {
-    if (step !== undefined) reads++;
+    if (step !== undefined) {
+      reads++;
+      calls.push({ step, op: 'find', account: '*', length: 0 });
+    }
     return findCredentials(service);
   };
   keytar.setPassword = (service, account, password) => {
-    if (step !== undefined) writes.push({ step, op: 'set', account, length: password.length });
+    if (step !== undefined) {
+      writes.push({ step, op: 'set', account, length: password.length });
+      calls.push({ step, op: 'set', account, length: password.length });
+    }
     return setPassword(service, account, password);
   };
   keytar.deletePassword = (service, account) => {
-    if (step !== undefined) writes.push({ step, op: 'delete', account, length: 0 });
+    if (step !== undefined) {
+      writes.push({ step, op: 'delete', account, length: 0 });
+      calls.push({ step, op: 'delete', account, length: 0 });
+    }
     return deletePassword(service, account);
   };
   return {
     writes,
+    calls,
     get reads() {
       return reads;
     },
@@ -81,4 +105,16 @@ export async function replayWrites(
       await keytar.setPassword(service, write.account, 'x'.repeat(write.length));
     else await keytar.deletePassword(service, write.account);
   }
+}
+
+/** The cycle's keychain traffic, one line per call: "1 session:info: get <id>/token". */
+export function describeTraffic(
+  calls: readonly KeychainCall[],
+  steps: readonly string[],
+): string[] {
+  return calls.map((c) => {
+    const entry = c.account.replace(/^[^/]+\//, '<id>/');
+    const size = c.op === 'set' ? ` (${c.length} chars)` : '';
+    return `${c.step} ${steps[c.step] ?? '?'}: ${c.op} ${entry}${size}`;
+  });
 }

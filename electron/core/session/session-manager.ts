@@ -262,7 +262,7 @@ export class SessionManager {
     }
   }
 
-  /** Revokes the stored token at the cluster and forgets it here. */
+  /** Revokes the stored token at the cluster, then forgets it here (see the comment below). */
   async revoke(profileId: string): Promise<void> {
     const profile = await this.#loaded(profileId);
     const token = await this.#tokens.cached(profile);
@@ -272,6 +272,8 @@ export class SessionManager {
     } catch (error) {
       throw this.#fail(profile, error, 'revoke');
     }
+    // Not begun beside the request (as sign-out's is): a crash or failed put-back would drop the
+    // one handle on a live token, and a `tsm` renewal in the gap would be overwritten.
     await this.#tokens.forget(profile.id);
     this.#log(profile, 'revoked', { fingerprint: fingerprint(token.token) });
     // Lenient: a second revoke running at the same time (tray and window) finds it revoked already.
