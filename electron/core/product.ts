@@ -6,9 +6,10 @@ export const PRODUCT_NAME = 'ThoughtSpot Session Manager';
 /**
  * The version, read from package.json, the one place it is written. Found by walking up from
  * this module, so it works from the source (electron/core) and from the build (dist/electron/core)
- * alike, and inside a packaged app, whose root holds package.json too.
+ * alike, and inside a packaged app, whose root holds package.json too. Marked pure so that a
+ * bundle that never shows the version (`tsm token`'s fast path) drops the read.
  */
-export const PRODUCT_VERSION: string = readVersion();
+export const PRODUCT_VERSION: string = /* @__PURE__ */ readVersion();
 
 function readVersion(): string {
   for (const up of ['../../package.json', '../../../package.json']) {
