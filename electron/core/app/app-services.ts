@@ -184,7 +184,10 @@ export class AppServices {
   async #outsideChanged(parts: ReadonlySet<OutsidePart>): Promise<void> {
     if (parts.has('settings') || parts.has('secrets'))
       await this.restoreSessions({ keepErrors: true });
-    if (parts.has('settings')) this.emit({ type: 'profiles' });
+    if (parts.has('settings')) {
+      this.emit({ type: 'profiles' });
+      this.orgs.recheck();
+    }
     if (parts.has('activity')) this.emit({ type: 'activity' });
   }
 
