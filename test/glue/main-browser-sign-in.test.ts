@@ -40,7 +40,7 @@ async function launchWithSamlProfile(): Promise<{
 
 /** The sign-in window, once main.ts opened it beside its own. */
 async function signInWindow(launched: LaunchedMain): Promise<DoubleBrowserWindow> {
-  await vi.waitFor(() => expect(launched.double.windows).toHaveLength(2));
+  await vi.waitFor(() => expect(launched.double.windows).toHaveLength(2), { timeout: 15_000 });
   const win = launched.double.windows[1];
   if (!win) throw new Error('no sign-in window');
   return win;
@@ -115,17 +115,23 @@ describe('browser sign-in in the desktop app', { timeout: 30_000 }, () => {
 
   it("the tray's Sign in with SSO… runs it, shows Cancel meanwhile, and notifies", async () => {
     const { main, emulator, profileId } = await launchWithSamlProfile();
-    await vi.waitFor(() => expect(labels(menu(main))).toContain('Sign in with SSO…'));
+    await vi.waitFor(() => expect(labels(menu(main))).toContain('Sign in with SSO…'), {
+      timeout: 15_000,
+    });
     clickItem(menu(main), `profile:${profileId}:browser-sign-in`);
     const win = await signInWindow(main);
-    await vi.waitFor(() => expect(labels(menu(main))).toContain('Signing in… (Cancel)'));
+    await vi.waitFor(() => expect(labels(menu(main))).toContain('Signing in… (Cancel)'), {
+      timeout: 15_000,
+    });
 
     await signInAtIdp(main, emulator, win);
-    await vi.waitFor(() =>
-      expect(main.double.notifications).toContainEqual({
-        title: 'Corp: signed in',
-        body: 'Signed in as sso-user through SAML.',
-      }),
+    await vi.waitFor(
+      () =>
+        expect(main.double.notifications).toContainEqual({
+          title: 'Corp: signed in',
+          body: 'Signed in as sso-user through SAML.',
+        }),
+      { timeout: 15_000 },
     );
     expect(win.isDestroyed()).toBe(true);
     expect(labels(menu(main))).toContainEqual(expect.stringMatching(/^Corp — signed in/));
@@ -135,10 +141,14 @@ describe('browser sign-in in the desktop app', { timeout: 30_000 }, () => {
     const { main, profileId } = await launchWithSamlProfile();
     clickItem(menu(main), `profile:${profileId}:browser-sign-in`);
     const win = await signInWindow(main);
-    await vi.waitFor(() => expect(labels(menu(main))).toContain('Signing in… (Cancel)'));
+    await vi.waitFor(() => expect(labels(menu(main))).toContain('Signing in… (Cancel)'), {
+      timeout: 15_000,
+    });
     clickItem(menu(main), `profile:${profileId}:cancel-sign-in`);
-    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true));
-    await vi.waitFor(() => expect(labels(menu(main))).toContain('Sign in with SSO…'));
+    await vi.waitFor(() => expect(win.isDestroyed()).toBe(true), { timeout: 15_000 });
+    await vi.waitFor(() => expect(labels(menu(main))).toContain('Sign in with SSO…'), {
+      timeout: 15_000,
+    });
     expect(partitionOf(main, win).cleared).toBe(1);
     expect(main.double.notifications).toEqual([]);
   });
@@ -148,11 +158,13 @@ describe('browser sign-in in the desktop app', { timeout: 30_000 }, () => {
     clickItem(menu(main), `profile:${profileId}:browser-sign-in`);
     const win = await signInWindow(main);
     win.close();
-    await vi.waitFor(() =>
-      expect(main.double.notifications).toContainEqual({
-        title: 'ThoughtSpot Session Manager',
-        body: 'The sign-in window was closed before you finished',
-      }),
+    await vi.waitFor(
+      () =>
+        expect(main.double.notifications).toContainEqual({
+          title: 'ThoughtSpot Session Manager',
+          body: 'The sign-in window was closed before you finished',
+        }),
+      { timeout: 15_000 },
     );
     expect(labels(menu(main))).toContainEqual(expect.stringMatching(/^Corp — signed out/));
   });

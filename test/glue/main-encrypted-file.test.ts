@@ -40,7 +40,7 @@ describe('the main process without a keychain', () => {
     const menu = main.tray().contextMenu;
     if (!menu) throw new Error('the tray has no menu');
     clickItem(menu, `profile:${profileId}:sign-out`);
-    await vi.waitFor(() => expect(main?.double.dialog.shown).toHaveLength(1));
+    await vi.waitFor(() => expect(main?.double.dialog.shown).toHaveLength(1), { timeout: 15_000 });
     const detail = v.parse(
       v.object({ detail: v.string() }),
       main.double.dialog.shown[0]?.options,

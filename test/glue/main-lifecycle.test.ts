@@ -74,7 +74,7 @@ describe('the main process lifecycle', () => {
     ).resolves.toMatchObject({ ok: true });
     expect(main.double.clipboard.text).not.toBe('');
     main.double.app.quit();
-    await vi.waitFor(() => expect(main?.double.app.exited).toBe(true));
+    await vi.waitFor(() => expect(main?.double.app.exited).toBe(true), { timeout: 15_000 });
     expect(main.double.clipboard.text).toBe('');
   });
 

@@ -38,7 +38,7 @@ describe('the main window', () => {
   it('is shown once ready, and has no devtools when packaged', async () => {
     main = await launchMain({ isPackaged: true });
     const window = main.window();
-    await vi.waitFor(() => expect(window.isVisible()).toBe(true));
+    await vi.waitFor(() => expect(window.isVisible()).toBe(true), { timeout: 15_000 });
     expect(window.options.webPreferences).toMatchObject({ devTools: false });
   });
 
@@ -74,7 +74,7 @@ describe('the main window', () => {
   it('hides on close while the tray exists, and closes for real when quitting', async () => {
     main = await launchMain();
     const window = main.window();
-    await vi.waitFor(() => expect(window.isVisible()).toBe(true));
+    await vi.waitFor(() => expect(window.isVisible()).toBe(true), { timeout: 15_000 });
     expect(main.double.trays).toHaveLength(1);
     expect(window.close()).toBe(false);
     expect(window.isVisible()).toBe(false);

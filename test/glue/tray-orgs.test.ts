@@ -47,7 +47,9 @@ async function signedIn(remember: boolean): Promise<{ main: LaunchedMain; profil
 describe('the tray: Switch org', () => {
   it('appears after sign-in with the current org checked, and a click moves the session', async () => {
     const { main, profileId } = await signedIn(true);
-    await vi.waitFor(() => expect(item(main, `profile:${profileId}:org:1`)).toBeDefined());
+    await vi.waitFor(() => expect(item(main, `profile:${profileId}:org:1`)).toBeDefined(), {
+      timeout: 15_000,
+    });
     expect(item(main, `profile:${profileId}:org:0`)).toMatchObject({
       type: 'radio',
       checked: true,
@@ -58,14 +60,17 @@ describe('the tray: Switch org', () => {
     });
 
     clickItem(menu(main), `profile:${profileId}:org:1`);
-    await vi.waitFor(() =>
-      expect(main.double.notifications).toContainEqual({
-        title: 'Prod: now in Sales',
-        body: 'A new token was issued for Sales.',
-      }),
+    await vi.waitFor(
+      () =>
+        expect(main.double.notifications).toContainEqual({
+          title: 'Prod: now in Sales',
+          body: 'A new token was issued for Sales.',
+        }),
+      { timeout: 15_000 },
     );
-    await vi.waitFor(() =>
-      expect(item(main, `profile:${profileId}:org:1`)).toMatchObject({ checked: true }),
+    await vi.waitFor(
+      () => expect(item(main, `profile:${profileId}:org:1`)).toMatchObject({ checked: true }),
+      { timeout: 15_000 },
     );
     const { token } = await main.call(
       'session:revealToken',
@@ -78,16 +83,20 @@ describe('the tray: Switch org', () => {
 
   it('says in a notification that a sign-in is needed when nothing is remembered', async () => {
     const { main, profileId } = await signedIn(false);
-    await vi.waitFor(() => expect(item(main, `profile:${profileId}:org:1`)).toBeDefined());
+    await vi.waitFor(() => expect(item(main, `profile:${profileId}:org:1`)).toBeDefined(), {
+      timeout: 15_000,
+    });
     clickItem(menu(main), `profile:${profileId}:org:1`);
     const bodies = () => main.double.notifications.map((n) => n.body ?? '');
-    await vi.waitFor(() =>
-      expect(
-        bodies().some((body) =>
-          /^"Prod" now signs in to org Sales \(1\), but .*sign in again$/.test(body),
-        ),
-        bodies().join('\n'),
-      ).toBe(true),
+    await vi.waitFor(
+      () =>
+        expect(
+          bodies().some((body) =>
+            /^"Prod" now signs in to org Sales \(1\), but .*sign in again$/.test(body),
+          ),
+          bodies().join('\n'),
+        ).toBe(true),
+      { timeout: 15_000 },
     );
   });
 });

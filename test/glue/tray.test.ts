@@ -34,8 +34,9 @@ async function signedIn(): Promise<{ main: LaunchedMain; profileId: string }> {
   const launched = await launchMain();
   main = launched;
   const profileId = await signInBearer(launched, emulator.url);
-  await vi.waitFor(() =>
-    expect(labels(menu(launched))).toContainEqual(expect.stringMatching(/^Prod — signed in/)),
+  await vi.waitFor(
+    () => expect(labels(menu(launched))).toContainEqual(expect.stringMatching(/^Prod — signed in/)),
+    { timeout: 15_000 },
   );
   return { main: launched, profileId };
 }
@@ -52,7 +53,7 @@ describe('the tray', () => {
     const { main, profileId } = await signedIn();
     const before = emulator?.requests.filter((r) => r.path.includes('token')).length ?? 0;
     clickItem(menu(main), `profile:${profileId}:copy-token`);
-    await vi.waitFor(() => expect(main.double.clipboard.text).not.toBe(''));
+    await vi.waitFor(() => expect(main.double.clipboard.text).not.toBe(''), { timeout: 15_000 });
     const revealed = await main.call(
       'session:revealToken',
       { profileId },
@@ -72,7 +73,9 @@ describe('the tray', () => {
   it('copies a curl command with the token from "Copy as curl"', async () => {
     const { main, profileId } = await signedIn();
     clickItem(menu(main), `profile:${profileId}:copy-curl`);
-    await vi.waitFor(() => expect(main.double.clipboard.text).toMatch(/^curl /));
+    await vi.waitFor(() => expect(main.double.clipboard.text).toMatch(/^curl /), {
+      timeout: 15_000,
+    });
     expect(main.double.clipboard.text).toContain(emulator?.url);
   });
 
@@ -80,7 +83,7 @@ describe('the tray', () => {
     const { main, profileId } = await signedIn();
     main.double.dialog.answers.push(1); // Cancel
     clickItem(menu(main), `profile:${profileId}:sign-out`);
-    await vi.waitFor(() => expect(main.double.dialog.shown).toHaveLength(1));
+    await vi.waitFor(() => expect(main.double.dialog.shown).toHaveLength(1), { timeout: 15_000 });
     const text = confirmationFor('sign-out', 'Prod', 'keychain');
     expect(main.double.dialog.shown[0]?.options).toMatchObject({
       message: text.message,
@@ -96,8 +99,9 @@ describe('the tray', () => {
 
     main.double.dialog.answers.push(0); // Sign out
     clickItem(menu(main), `profile:${profileId}:sign-out`);
-    await vi.waitFor(() =>
-      expect(labels(menu(main))).toContainEqual(expect.stringMatching(/^Prod — signed out/)),
+    await vi.waitFor(
+      () => expect(labels(menu(main))).toContainEqual(expect.stringMatching(/^Prod — signed out/)),
+      { timeout: 15_000 },
     );
   });
 
@@ -105,16 +109,20 @@ describe('the tray', () => {
     const { main, profileId } = await signedIn();
     main.double.dialog.answers.push(0);
     clickItem(menu(main), `profile:${profileId}:revoke`);
-    await vi.waitFor(() =>
-      expect(emulator?.requests.some((r) => r.method === 'POST' && /revoke/i.test(r.path))).toBe(
-        true,
-      ),
+    await vi.waitFor(
+      () =>
+        expect(emulator?.requests.some((r) => r.method === 'POST' && /revoke/i.test(r.path))).toBe(
+          true,
+        ),
+      { timeout: 15_000 },
     );
-    await vi.waitFor(() =>
-      expect(main.double.notifications).toContainEqual({
-        title: 'Prod: token revoked',
-        body: 'The token no longer works anywhere. Sign in again to get a new one.',
-      }),
+    await vi.waitFor(
+      () =>
+        expect(main.double.notifications).toContainEqual({
+          title: 'Prod: token revoked',
+          body: 'The token no longer works anywhere. Sign in again to get a new one.',
+        }),
+      { timeout: 15_000 },
     );
   });
 
@@ -122,11 +130,13 @@ describe('the tray', () => {
     const { main, profileId } = await signedIn();
     // No answer scripted: the confirmation itself fails, as a broken dialog would.
     clickItem(menu(main), `profile:${profileId}:revoke`);
-    await vi.waitFor(() =>
-      expect(main.double.notifications).toContainEqual({
-        title: PRODUCT_NAME,
-        body: UNEXPECTED_TRAY_FAILURE,
-      }),
+    await vi.waitFor(
+      () =>
+        expect(main.double.notifications).toContainEqual({
+          title: PRODUCT_NAME,
+          body: UNEXPECTED_TRAY_FAILURE,
+        }),
+      { timeout: 15_000 },
     );
   });
 

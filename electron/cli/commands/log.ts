@@ -1,6 +1,12 @@
+import type { AuditSource } from '../../core/audit/audit-log.js';
 import { intFlag, parse, stringFlag } from '../args.js';
 import type { Context } from '../context.js';
 import { table } from '../output.js';
+
+/** Who did it, named as the window's Activity names it. */
+const SOURCES: Record<AuditSource, string> = { window: 'Window', tray: 'Tray', cli: 'tsm' };
+/** Lines written before sources were recorded say so rather than leave a gap in the column. */
+const NO_SOURCE = '—';
 
 /** The audit log, newest first; -p filters by profile, -n limits. */
 export async function run(args: string[], context: Context): Promise<number> {
@@ -18,9 +24,10 @@ export async function run(args: string[], context: Context): Promise<number> {
     return 0;
   }
   const rows = table([
-    ['TIME', 'PROFILE', 'ACTION', 'TOKEN', 'DETAIL'],
+    ['TIME', 'SOURCE', 'PROFILE', 'ACTION', 'TOKEN', 'DETAIL'],
     ...entries.map((e) => [
       e.at,
+      e.source ? SOURCES[e.source] : NO_SOURCE,
       e.profile,
       e.action,
       e.fingerprint ?? '',

@@ -1,17 +1,12 @@
 import { AuditLog, type AuditSource } from '../audit/audit-log.js';
 import { logProfileChange } from '../audit/profile-changes.js';
 import type { BrowserSignIn } from '../browser-sign-in/port.js';
-import { PageCopies, type CopyResult } from '../clipboard/page-copies.js';
-import {
-  MemoryClipboard,
-  TokenClipboard,
-  type ClipboardPort,
-} from '../clipboard/token-clipboard.js';
-import { formatToken, type CopyFormat } from '../clipboard/token-formats.js';
+import type { CopyResult } from '../clipboard/page-copies.js';
+import type { ClipboardPort, TokenClipboard } from '../clipboard/token-clipboard.js';
+import type { CopyFormat } from '../clipboard/token-formats.js';
 import { InputError } from '../errors/index.js';
 import { hasSession, Orgs } from '../orgs/index.js';
 import {
-  effectiveDialect,
   ProfileStore,
   type BackendFactory,
   type Profile,
@@ -25,6 +20,7 @@ import { OutsideChanges, type OutsidePart } from './outside-changes.js';
 import { PreferencesFile } from './preferences.js';
 import { renewRemembered } from './remembered-sessions.js';
 import { SecretsController, type SecretsStatus } from './secrets-controller.js';
+import { TokenCopies } from './token-copies.js';
 import type { ProfileView } from './views.js';
 
 /** State changes pushed to the window (and over the browser bridge). */
@@ -70,14 +66,14 @@ export class AppServices {
   readonly manager: SessionManager;
   readonly preferences: PreferencesFile;
   readonly clipboard: TokenClipboard;
+  /** The profile's own token copied, handed to the page, or revealed. */
+  readonly copies: TokenCopies;
   /** Secret-key profiles: tokens for other users, and revoking another user's tokens. */
   readonly tokensForUsers: TokensForUsers;
   /** The window's side of it: tokens minted this run, kept in memory only. */
   readonly mintedTokens: MintedTokens;
   /** The orgs a profile's user may enter, and moving its session between them. */
   readonly orgs: Orgs;
-  /** Set where the page copies for itself (browser mode). */
-  readonly #pageCopies: PageCopies | undefined;
   readonly #listeners = new Set<(event: AppEvent) => void>();
   readonly #pollMs: number | undefined;
   #outside: OutsideChanges | undefined;
@@ -93,10 +89,6 @@ export class AppServices {
     this.vault = new ProfileVault(this.secrets);
     this.audit = new AuditLog(options.configDir, { now, source: options.source ?? 'window' });
     this.preferences = new PreferencesFile(options.configDir);
-    // Where the page copies, nothing is ever written here: the clipboard never has one pending.
-    const port = options.clipboard;
-    this.clipboard = new TokenClipboard(port === 'page' ? new MemoryClipboard() : port);
-    this.#pageCopies = port === 'page' ? new PageCopies(now) : undefined;
     this.manager = new SessionManager({
       profiles: this.profiles,
       vault: this.vault,
@@ -108,6 +100,15 @@ export class AppServices {
       ...(options.validateEveryMs ? { validateEveryMs: options.validateEveryMs } : {}),
       ...(options.browser ? { browser: options.browser } : {}),
     });
+    this.copies = new TokenCopies({
+      profiles: this.profiles,
+      manager: this.manager,
+      clipboard: options.clipboard,
+      clearSeconds: () => this.preferences.read().clipboardClearSeconds,
+      now,
+    });
+    this.clipboard = this.copies.clipboard;
+    const { pageCopies } = this.copies;
     this.tokensForUsers = new TokensForUsers({
       profiles: this.profiles,
       vault: this.vault,
@@ -119,7 +120,7 @@ export class AppServices {
       tokens: this.tokensForUsers,
       profiles: this.profiles,
       clipboard: this.clipboard,
-      ...(this.#pageCopies ? { pageCopies: this.#pageCopies } : {}),
+      ...(pageCopies ? { pageCopies } : {}),
       clearSeconds: () => this.preferences.read().clipboardClearSeconds,
       audit: this.audit,
       now,
@@ -184,7 +185,10 @@ export class AppServices {
   async #outsideChanged(parts: ReadonlySet<OutsidePart>): Promise<void> {
     if (parts.has('settings') || parts.has('secrets'))
       await this.restoreSessions({ keepErrors: true });
-    if (parts.has('settings')) this.emit({ type: 'profiles' });
+    if (parts.has('settings')) {
+      this.emit({ type: 'profiles' });
+      this.orgs.recheck();
+    }
     if (parts.has('activity')) this.emit({ type: 'activity' });
   }
 
@@ -246,43 +250,16 @@ export class AppServices {
     return this.profileView(copy);
   }
 
-  /** An explicit reveal: the token itself, recorded in the audit log as shown. */
-  async revealToken(profileId: string): Promise<{ token: string }> {
-    const token = await this.manager.getToken(profileId, { minTtlSeconds: 0 });
-    this.manager.recordCopy(profileId, token.token, 'revealed');
-    return { token: token.token };
+  revealToken(profileId: string): Promise<{ token: string }> {
+    return this.copies.reveal(profileId);
   }
 
-  /**
-   * Copies the token in a format; the clipboard is cleared later if it still holds it. Where the
-   * page copies, the text is handed to it instead, and the copy is recorded once it confirms.
-   */
-  async copyToken(profileId: string, format: CopyFormat): Promise<CopyResult> {
-    const profile = this.profiles.get(profileId);
-    const token = await this.manager.getToken(profileId, { minTtlSeconds: 0 });
-    const text = formatToken(
-      format,
-      token.token,
-      profile.url,
-      effectiveDialect(profile) ?? token.dialect,
-    );
-    const seconds = this.preferences.read().clipboardClearSeconds;
-    if (this.#pageCopies) {
-      this.#pageCopies.handOut(profile.id, token.token);
-      return { copiedBy: 'page', text, clearsAfterSeconds: seconds };
-    }
-    await this.clipboard.copy(text, seconds * 1000);
-    this.manager.recordCopy(profileId, token.token);
-    return { copiedBy: 'app', clearsAfterSeconds: seconds };
+  copyToken(profileId: string, format: CopyFormat): Promise<CopyResult> {
+    return this.copies.copy(profileId, format);
   }
 
-  /** The page wrote what copyToken handed it to the browser's clipboard: now it is a copy. */
   confirmPageCopy(profileId: string): { recorded: true } {
-    const profile = this.profiles.get(profileId);
-    if (!this.#pageCopies)
-      throw new InputError('This app copies by itself; there is nothing to confirm');
-    this.manager.recordCopy(profile.id, this.#pageCopies.confirm(profile.id));
-    return { recorded: true };
+    return this.copies.confirmPageCopy(profileId);
   }
 
   /**
@@ -302,7 +279,7 @@ export class AppServices {
   dispose(): void {
     this.#outside?.dispose();
     this.manager.dispose();
-    this.clipboard.dispose();
+    this.copies.dispose();
     this.#listeners.clear();
   }
 

@@ -63,10 +63,11 @@ export class Orgs {
 
   /**
    * Asks the cluster once, in the background, for the list of a signed-in profile not known yet
-   * (after a sign-in). A failure (a cluster without orgs, a dialect that cannot list) is no news.
+   * (after a sign-in), or `again` though it is known. A failure (a cluster without orgs, a
+   * dialect that cannot list) is no news.
    */
-  learn(profileId: string): void {
-    if (this.known.get(profileId) || this.#learning.has(profileId)) return;
+  learn(profileId: string, again = false): void {
+    if ((!again && this.known.get(profileId)) || this.#learning.has(profileId)) return;
     this.#learning.add(profileId);
     void this.#peek(profileId)
       .catch(() => undefined)
@@ -88,6 +89,19 @@ export class Orgs {
           ? await this.#o.manager.access.client(profile, { cookies: held.cookies })
           : undefined;
     if (client) this.#remember(profile.id, await client.listOrgs());
+  }
+
+  /**
+   * Another process may have moved a session (`tsm org switch`, `tsm login --org`) while its
+   * state stayed signed in: a profile whose settings name another org than its known list's
+   * current one is asked again, and its listeners hear the change.
+   */
+  recheck(): void {
+    for (const profile of this.#o.profiles.list()) {
+      const current = this.known.get(profile.id)?.current.id;
+      if (current !== undefined && profile.org !== undefined && profile.org !== current)
+        this.learn(profile.id, true);
+    }
   }
 
   /** Moves the session to the org named by `org` (a name or an id) the user is in. */

@@ -1,8 +1,8 @@
 import type { Profile } from '../profiles/index.js';
 import { PRODUCT_NAME } from '../product.js';
-import { dueEvent, transition, type SessionStatus } from '../session/session-state.js';
+import { dueEvent, problemOf, transition, type SessionStatus } from '../session/session-state.js';
 import type { OrgList } from '../thoughtspot/index.js';
-import { fitTooltip } from './menu-label.js';
+import { fitTooltip, reasonLabel } from './menu-label.js';
 import { orgLine, speaksV1, switchOrgMenu, V1_NO_TOKENS } from './org-entries.js';
 import { trayOrder } from './profile-order.js';
 import { signInEntry, type ActionEntry } from './sign-in-entry.js';
@@ -156,7 +156,10 @@ function profileMenu(
   orgs: OrgList | undefined,
 ): TrayItem {
   const details: TrayItem[] = [{ kind: 'label', label: whoAt(profile) }, ...orgLine(status, orgs)];
-  if (status.state === 'error') details.push({ kind: 'label', label: status.message });
+  // Why the last attempt failed: an unreadable status's reason, or a failure's that left the
+  // session as it was (a wrong password is still "signed out").
+  const reason = status.state === 'error' ? status.message : problemOf(status)?.message;
+  if (reason) details.push({ kind: 'label', label: reasonLabel(reason) });
   const item = (entry: ActionEntry) => actionItem(profile, status, entry);
   // REST API v1 has no tokens: one line says what works instead of items that never would.
   const actions: TrayItem[] = speaksV1(profile)

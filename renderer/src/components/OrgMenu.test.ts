@@ -135,4 +135,33 @@ describe('OrgMenu', () => {
     expect(await screen.findByText('Org: org 1')).toBeTruthy();
     expect(api.requests('orgs:list')).toEqual([]);
   });
+
+  it('reads its list again on an orgs event for its profile (a switch from the tray or tsm)', async () => {
+    let current = PRIMARY;
+    const api = new FakeApi().on('orgs:list', () => ({ current, orgs: [PRIMARY, SALES] }));
+    const { view } = mount(api);
+    await menuButton();
+    expect(api.requests('orgs:list')).toHaveLength(1);
+
+    current = SALES;
+    api.emit({ type: 'orgs', profileId: 'another' });
+    api.emit({ type: 'session', profileId: 'p1', status: live });
+    await Promise.resolve();
+    expect(api.requests('orgs:list'), 'not for another profile or event').toHaveLength(1);
+
+    api.emit({ type: 'orgs', profileId: 'p1' });
+    expect(await screen.findByRole('button', { name: /Org: Sales/ })).toBeTruthy();
+    expect(api.requests('orgs:list')).toEqual([{ profileId: 'p1' }, { profileId: 'p1' }]);
+    view.unmount();
+    expect(api.listenerCount, 'stops listening when it goes').toBe(0);
+  });
+
+  it('asks nothing on an orgs event while the profile is signed out', async () => {
+    const api = twoOrgs();
+    mount(api, profileView({ org: 1 }));
+    expect(await screen.findByText('Org: org 1')).toBeTruthy();
+    api.emit({ type: 'orgs', profileId: 'p1' });
+    await Promise.resolve();
+    expect(api.requests('orgs:list')).toEqual([]);
+  });
 });

@@ -15,6 +15,8 @@ export class ProfileOrgs {
   readonly reading = new Action({ latestWins: true });
   readonly #api: SessionApi;
   #for = '';
+  /** The profile whose live session the list is for; '' while there is none. */
+  #profileId = '';
 
   constructor(api: SessionApi) {
     this.#api = api;
@@ -25,11 +27,24 @@ export class ProfileOrgs {
     const key = isLive(profile.status) ? `${profile.id}:${profile.status.state}` : '';
     if (key === this.#for) return;
     this.#for = key;
+    this.#profileId = key ? profile.id : '';
     if (!key) {
       this.list = undefined;
       return;
     }
     void this.load(profile.id);
+  }
+
+  /**
+   * Asks again when the app says the profile's org list changed: a switch from the tray, or by
+   * `tsm org switch` in a terminal, moves the session while its state stays signed in.
+   * Returns the unsubscribe, for an `$effect`.
+   */
+  listen(): () => void {
+    return this.#api.onEvent((event) => {
+      if (event.type === 'orgs' && event.profileId === this.#profileId)
+        void this.load(event.profileId);
+    });
   }
 
   async load(profileId: string): Promise<void> {

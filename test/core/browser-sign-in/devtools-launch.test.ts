@@ -148,7 +148,7 @@ describe.skipIf(!hasXvfb)(
         // What the window manager's close of its last window or Ctrl-Q comes to: an orderly exit.
         process.kill(browser?.pid ?? 0, 'SIGTERM');
         await expect(window.ended).resolves.toBe('closed');
-        await expect.poll(() => existsSync(profile ?? '')).toBe(false);
+        await expect.poll(() => existsSync(profile ?? ''), { timeout: 15_000 }).toBe(false);
       } finally {
         await window.close();
       }

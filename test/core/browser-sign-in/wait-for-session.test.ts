@@ -125,7 +125,7 @@ describe('waitForClusterSession', { timeout: 30_000 }, () => {
 
   it('the time is up: says how long, and which error page the person was last on', async () => {
     const window = await open('/forbidden');
-    await expect.poll(() => window.lastPage()?.status).toBe(403);
+    await expect.poll(() => window.lastPage()?.status, { timeout: 15_000 }).toBe(403);
     const error = await failure(wait(window, { timeoutMs: 2_000 }));
     expect(error.end).toBe('timeout');
     expect(error.message).toBe(

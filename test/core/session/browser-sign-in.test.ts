@@ -69,7 +69,7 @@ describe('signing in through the browser', { timeout: 60_000 }, () => {
       username: 'analyst',
     });
     expect(auditOf(w).map((e) => e.message)).toContain('through SAML as analyst');
-    await expect.poll(() => tabsAt(w.emulator.url)).toBe(0);
+    await expect.poll(() => tabsAt(w.emulator.url), { timeout: 15_000 }).toBe(0);
   });
 
   it('a second sign-in for the same profile joins the first: one tab, one result', async () => {
@@ -79,7 +79,7 @@ describe('signing in through the browser', { timeout: 60_000 }, () => {
     expect(second).toBe(first);
     const page = await playPerson(chromium.endpoint, { urlIncludes: w.emulator.idpUrl });
     // DevTools' target list follows the tab's navigation a moment later than the page does.
-    await expect.poll(() => tabsAt(w.emulator.idpUrl)).toBe(1);
+    await expect.poll(() => tabsAt(w.emulator.idpUrl), { timeout: 15_000 }).toBe(1);
     await signInAtIdp(page, SSO_USERS.ssoOnly);
     await expect(second).resolves.toMatchObject({ username: 'sso-user', via: 'OpenID Connect' });
   });
@@ -97,7 +97,7 @@ describe('signing in through the browser', { timeout: 60_000 }, () => {
     await unfinished(signingIn, /was changed while it was open/);
     expect(await w.vault.entries(w.profile.id)).toEqual([]);
     expect(w.manager.status(w.profile.id).state).toBe('signed-out');
-    await expect.poll(() => tabsAt(w.emulator.idpUrl)).toBe(0);
+    await expect.poll(() => tabsAt(w.emulator.idpUrl), { timeout: 15_000 }).toBe(0);
   });
 
   it('Cancel ends it; a cancel with nothing under way says so', async () => {

@@ -87,7 +87,7 @@ describe('tsm login through the browser', { timeout: 60_000 }, () => {
     // The username was learned from the cluster, and the sign-in tab is gone.
     const shown = await sandbox.run(['profile', 'show', 'Corp', '--json']);
     expect(JSON.parse(shown.stdout)).toMatchObject({ username: 'sso-user', auth: 'saml' });
-    await expect.poll(() => openTabsOn(emulator.url)).toBe(0);
+    await expect.poll(() => openTabsOn(emulator.url), { timeout: 15_000 }).toBe(0);
 
     // A script gets a bearer token minted from the browser's session.
     const token = await sandbox.run(['token', '-p', 'Corp']);
@@ -154,7 +154,7 @@ describe('tsm login through the browser', { timeout: 60_000 }, () => {
     expect(result.stderr).toMatch(
       /Signing in took longer than 2 s and the cluster granted no session/,
     );
-    await expect.poll(() => openTabsOn(emulator.idpUrl)).toBe(0);
+    await expect.poll(() => openTabsOn(emulator.idpUrl), { timeout: 15_000 }).toBe(0);
   });
 
   it('a locked account: the cluster refuses, the window is closed by the person, nothing kept', async () => {

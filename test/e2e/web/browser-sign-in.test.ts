@@ -64,7 +64,7 @@ describe('browser mode: sign in through the browser', { timeout: 60_000 }, () =>
     console.info(`browser mode SAML sign-in end to end: ${Date.now() - started} ms`);
 
     // The sign-in tab is closed; the window's own tab stays.
-    await expect.poll(() => openTabsOn(emulator.url)).toBe(0);
+    await expect.poll(() => openTabsOn(emulator.url), { timeout: 15_000 }).toBe(0);
     expect(ui.page.isClosed()).toBe(false);
     // The cluster named the user, and a bearer token was minted from the browser's session.
     const { profiles } = await ui.invoke('profiles:list', {});

@@ -1,0 +1,67 @@
+// `tsm org switch` in a terminal moves the session while the app's status stays signed in: the
+// app asks for the list again and says so (`orgs`), which the tray and the window's org menu follow.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppServices, type AppEvent } from '../../../electron/core/app/app-services.js';
+import { MemoryClipboard } from '../../../electron/core/clipboard/token-clipboard.js';
+import { dispatch } from '../../../electron/ipc/dispatch.js';
+import { createHandlers } from '../../../electron/ipc/handlers.js';
+import { TsmSandbox } from '../../cli/support/run-tsm.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { DANA_ORGS, PRIMARY, SALES } from './support.js';
+
+let sandbox: TsmSandbox;
+let emulator: RunningEmulator;
+let services: AppServices;
+const events: AppEvent[] = [];
+
+beforeAll(async () => {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS)
+    throw new Error('Run under test/keyring/with-keyring.sh (npm test does)');
+  sandbox = new TsmSandbox();
+  emulator = await startEmulator({ port: 0, users: [DANA_ORGS] });
+  services = new AppServices({
+    configDir: sandbox.configDir,
+    env: sandbox.env(),
+    clipboard: new MemoryClipboard(),
+    outsidePollMs: 200,
+  });
+  services.onEvent((event) => events.push(event));
+});
+afterAll(async () => {
+  services.dispose();
+  sandbox.dispose();
+  await emulator.close();
+});
+
+describe('an org switch by another process', () => {
+  it('is asked about again and announced as an orgs event', { timeout: 30_000 }, async () => {
+    const { id: profileId } = await services.profiles.add({
+      name: 'Prod',
+      url: emulator.url,
+      username: DANA_ORGS.username,
+    });
+    await services.start();
+    const signIn = await dispatch(createHandlers(services), 'session:login', {
+      profileId,
+      method: 'password',
+      password: DANA_ORGS.password,
+      kind: 'bearer',
+      remember: true,
+    });
+    expect(signIn.ok).toBe(true);
+    await expect
+      .poll(() => services.orgs.known.get(profileId)?.current, { timeout: 15_000 })
+      .toEqual(PRIMARY);
+
+    events.length = 0;
+    const switched = await sandbox.run(['org', 'switch', 'Sales', '-p', 'Prod']);
+    expect(switched.code).toBe(0);
+    await expect
+      .poll(() => events.some((e) => e.type === 'orgs' && e.profileId === profileId), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    expect(services.orgs.known.get(profileId)).toEqual({ current: SALES, orgs: [PRIMARY, SALES] });
+    expect(services.manager.status(profileId).state).toBe('signed-in');
+  });
+});
