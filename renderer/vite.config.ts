@@ -16,7 +16,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     emptyOutDir: true,
     copyPublicDir: !isSsrBuild,
     target: isSsrBuild ? 'node20' : 'es2022',
-    modulePreload: false,
+    // index.html preloads the chunks the entry imports (no waterfall before the window takes the
+    // page over); every browser this runs in has modulepreload, so no polyfill.
+    modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     cssCodeSplit: true,
     manifest: !isSsrBuild,
