@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
@@ -98,17 +98,25 @@ describe('App', () => {
     const session = screen.getByRole('tab', { name: 'Session' });
     expect(session.getAttribute('aria-selected')).toBe('true');
     await fireEvent.keyDown(session, { key: 'End' });
-    expect(screen.getByRole('tab', { name: 'Token' }).getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('button', { name: 'Go to sign-in' })).toBeTruthy();
+    const token = screen.getByRole('tab', { name: 'Token' });
+    expect(token.getAttribute('aria-selected')).toBe('true');
+    // The Token tab loads on demand; focus stays on its tab meanwhile and after.
+    expect(await screen.findByRole('button', { name: 'Go to sign-in' })).toBeTruthy();
+    expect(document.activeElement).toBe(token);
   });
 
   it('opens the editor from "Add profile" and the activity log from the menu', async () => {
     render(App, { api: fakeApi(twoProfiles()) });
     await fireEvent.click(await screen.findByRole('button', { name: 'Add profile' }));
-    expect(screen.getByRole('heading', { name: 'New profile' })).toBeTruthy();
+    // Both screens load on demand: their headings take focus once they have come.
+    const heading = await screen.findByRole('heading', { name: 'New profile' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByLabelText('Cluster URL')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Activity' }));
     expect(await screen.findByText('Signed in')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Activity' })),
+    );
     expect(screen.getByRole('button', { name: 'Activity' }).getAttribute('aria-current')).toBe(
       'page',
     );
