@@ -132,9 +132,7 @@ describe('accessibility of every screen (axe-core)', { timeout: 60_000 }, () => 
   });
 
   it('the token, revealed, and the revoke confirmation', async () => {
-    await ui.tab('Token').click();
-    const get = ui.button('Get token', ui.panel());
-    if (await get.isVisible()) await get.click();
+    await ui.openToken();
     await ui.button('Reveal').click();
     await ui.page.locator('code.token').waitFor();
     await check(ui, 'token');

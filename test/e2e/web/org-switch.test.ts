@@ -77,9 +77,7 @@ describe('switching org from the window', { timeout: 60_000 }, () => {
     await expect.poll(() => ui.text(said), POLL).toBe('Now in Sales; a new token was issued.');
     await expect.poll(() => ui.text(menuButton()), POLL).toBe('Org: Sales ▾');
 
-    await ui.tab('Token').click();
-    const get = ui.button('Get token', ui.panel());
-    if (await get.isVisible()) await get.click();
+    await ui.openToken();
     await ui.button('Reveal').click();
     const token = await ui.text(ui.page.locator('code.token'));
     expect(await orgAtCluster(clusterUrl, token.trim())).toEqual({ id: 1, name: 'Sales' });

@@ -124,6 +124,19 @@ export class AppPage {
     return this.page.getByRole('tabpanel');
   }
 
+  /**
+   * Opens the Token tab once its screen has loaded (it loads on demand), getting a token first if
+   * the session has none yet, so that Reveal is there.
+   */
+  async openToken(): Promise<void> {
+    await this.tab('Token').click();
+    const ready = this.panel().getByRole('button', { name: /^(Get token|Reveal)$/ });
+    await ready.first().waitFor();
+    const get = this.button('Get token', this.panel());
+    if (await get.isVisible()) await get.click();
+    await this.button('Reveal').waitFor();
+  }
+
   /** The session state badge in the profile's header. */
   badge(): Locator {
     return this.page.locator('main .head .badge');
