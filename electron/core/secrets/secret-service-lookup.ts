@@ -23,7 +23,8 @@ import type { DbusValue } from './dbus-wire.js';
  *
  * "plain" transfer: the secret crosses the user's own bus socket unencrypted. Any process that
  * could watch that bus (the same user) could as well ask the keychain for the secret directly,
- * so the Diffie-Hellman transfer libsecret negotiates would add ~100 ms here and no protection.
+ * so the Diffie-Hellman transfer libsecret negotiates would add no protection, and in Node it
+ * costs 40-100 ms on these machines (the prime is checked at every key exchange).
  */
 export type SecretLookup = { found: string } | 'absent' | 'unavailable';
 
