@@ -12,6 +12,11 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 /** Values as typed in one box (`West, North East`; `\,` is a comma inside a value), or a list. */
 const valuesIn = v.union([text(64 * 1024), v.pipe(v.array(text(1024)), v.maxLength(1000))]);
 
+const namedRows = v.pipe(
+  v.array(v.strictObject({ name: text(300), values: valuesIn })),
+  v.maxLength(100),
+);
+
 /** What the window's "Tokens for users" form sends. */
 export const mintFormSchema = v.strictObject({
   user: text(1024),
@@ -26,9 +31,9 @@ export const mintFormSchema = v.strictObject({
       v.maxLength(100),
     ),
   ),
-  parameters: v.optional(
-    v.pipe(v.array(v.strictObject({ name: text(300), values: valuesIn })), v.maxLength(100)),
-  ),
+  parameters: v.optional(namedRows),
+  /** Formula variables (ThoughtSpot 10.14+), as parameters are. */
+  variables: v.optional(namedRows),
   persist: v.optional(v.picklist(['REPLACE', 'APPEND'])),
   /** Groups for a user created now: a list, or names separated by commas. */
   groups: v.optional(valuesIn),
@@ -50,14 +55,18 @@ const LABELS: Record<string, string> = {
   displayName: 'Display name',
 };
 
+const ROWS: Record<string, string> = {
+  filterRules: 'Filter rule',
+  parameters: 'Parameter',
+  variables: 'Variable',
+};
+
 /** A field's path in the form's words: "filterRules.1.values.0" is "Filter rule 2, values". */
 export function fieldLabel(path: string): string {
   const [list, index, part] = path.split('.');
-  const row = Number(index) + 1;
-  if (list === 'filterRules' && index !== undefined)
-    return `Filter rule ${row}${part ? `, ${part}` : ''}`;
-  if (list === 'parameters' && index !== undefined)
-    return `Parameter ${row}${part ? `, ${part}` : ''}`;
+  const noun = ROWS[list ?? ''];
+  if (noun !== undefined && index !== undefined)
+    return `${noun} ${Number(index) + 1}${part ? `, ${part}` : ''}`;
   return LABELS[list ?? ''] ?? path;
 }
 
@@ -75,11 +84,27 @@ function valuesOf(values: string | string[]): string[] {
 const refuse = (field: string, message: string) =>
   new InputError(`${fieldLabel(field)}: ${message}`, { field });
 
+/** The first rule the form holds, in the form's words ("Variable 1"), if any. */
+function firstRule(form: MintForm): string | undefined {
+  const lists = [
+    ['filterRules', form.filterRules],
+    ['parameters', form.parameters],
+    ['variables', form.variables],
+  ] as const;
+  const found = lists.find(([, rows]) => (rows?.length ?? 0) > 0);
+  return found && fieldLabel(`${found[0]}.0`);
+}
+
 /** The fields that belong to the chosen kind; another kind's fields are refused, not dropped. */
 function checkKind(form: MintForm): void {
-  const rules = (form.filterRules?.length ?? 0) + (form.parameters?.length ?? 0);
-  if (form.kind !== 'custom' && rules > 0)
-    throw refuse('kind', `a ${form.kind} token carries no rules; choose a custom token for them`);
+  // Only custom tokens carry rules (filter rules, parameters, variables). The error sits at the
+  // kind, which the window shows whatever the kind; it names the rule so the person finds it.
+  const rule = firstRule(form);
+  if (form.kind !== 'custom' && rule !== undefined)
+    throw refuse(
+      'kind',
+      `a ${form.kind} token carries no rules, and ${rule} is one; choose a custom token for it, or leave it out`,
+    );
   if (form.kind !== 'custom' && form.persist !== undefined)
     throw refuse('persist', `only a custom token keeps rules for the user`);
   if (form.kind === 'object' && given(form.objectId) === undefined)
@@ -119,6 +144,8 @@ export function readMintForm(form: MintForm): MintRequest {
     }));
   if (form.parameters?.length)
     request.parameters = form.parameters.map((p) => ({ name: p.name, values: valuesOf(p.values) }));
+  if (form.variables?.length)
+    request.variables = form.variables.map((x) => ({ name: x.name, values: valuesOf(x.values) }));
   if (form.persist !== undefined) request.persist = form.persist;
   const groups = form.groups === undefined ? [] : valuesOf(form.groups).filter((g) => g.trim());
   if (groups.length) request.groups = groups;

@@ -28,7 +28,10 @@ export const OPERATORS: Record<FilterOperator, string> = {
 };
 export const OPERATOR_NAMES = Object.keys(OPERATORS) as FilterOperator[];
 
-/** One row of a rule table: a filter rule (column, operator, values) or a parameter (name, values). */
+/**
+ * One row of a rule table: a filter rule (column, operator, values), or a parameter or variable
+ * (name, values).
+ */
 export interface RuleRow {
   id: number;
   key: string;
@@ -48,6 +51,8 @@ export interface MintFields {
   validitySeconds: number | null | undefined;
   filters: RuleRow[];
   params: RuleRow[];
+  /** Formula variables (ThoughtSpot 10.14+). */
+  vars: RuleRow[];
   persist: Persist | undefined;
   displayName: string;
   email: string;
@@ -71,6 +76,7 @@ export function mintRequest(profileId: string, f: MintFields): RequestOf<'tokens
       }));
     if (f.params.length)
       request.parameters = f.params.map((r) => ({ name: r.key, values: r.values }));
+    if (f.vars.length) request.variables = f.vars.map((r) => ({ name: r.key, values: r.values }));
     if (f.persist) request.persist = f.persist;
   }
   if (f.displayName.trim()) request.displayName = f.displayName;
@@ -89,7 +95,7 @@ export interface RowProblem {
 
 export function rowProblem(
   field: string | undefined,
-  list: 'filterRules' | 'parameters',
+  list: 'filterRules' | 'parameters' | 'variables',
   message: string,
 ): RowProblem | undefined {
   const [name, index, part] = (field ?? '').split('.');

@@ -57,6 +57,60 @@ describe('reading the Tokens for users form', () => {
     });
   });
 
+  it('reads variables (10.14+) into the request as parameters are, values typed as in the CLI', () => {
+    const request = readMintForm(
+      form({
+        kind: 'custom',
+        persist: 'APPEND',
+        parameters: [{ name: 'Year', values: '2026' }],
+        variables: [
+          { name: 'region_var', values: 'West, North\\, East' },
+          { name: 'tier', values: ['gold'] },
+        ],
+      }),
+    );
+    expect(request).toEqual({
+      user: 'embed-new',
+      parameters: [{ name: 'Year', values: ['2026'] }],
+      variables: [
+        { name: 'region_var', values: ['West', 'North, East'] },
+        { name: 'tier', values: ['gold'] },
+      ],
+      persist: 'APPEND',
+    });
+  });
+
+  it('refuses a variable on a full or object token, naming it; a bad variable row names its field', () => {
+    const variables = [{ name: 'region_var', values: 'West' }];
+    expect(problem({ variables })).toEqual({
+      field: 'kind',
+      message:
+        'Kind: a full token carries no rules, and Variable 1 is one; choose a custom token for it, or leave it out',
+    });
+    expect(problem({ kind: 'object', objectId: 'lb-1', variables })).toMatchObject({
+      field: 'kind',
+      message: expect.stringContaining('Variable 1 is one') as string,
+    });
+    const custom = { kind: 'custom', persist: 'REPLACE' } as const;
+    expect(problem({ ...custom, variables: [...variables, { name: ' ', values: '1' }] })).toEqual({
+      field: 'variables.1.name',
+      message: 'Variable 2, name: is empty',
+    });
+    expect(problem({ ...custom, variables: [{ name: 'tier', values: '' }] })).toEqual({
+      field: 'variables.0.values',
+      message: 'Variable 1, values: has no values',
+    });
+    expect(problem({ ...custom, variables: [{ name: 'tier', values: 'a\u0007' }] })).toEqual({
+      field: 'variables.0.values.0',
+      message: 'Variable 1, values: contains control characters',
+    });
+    // The form's own limits are the parameters': at most 100 rows.
+    const many = Array.from({ length: 101 }, () => ({ name: 'v', values: '1' }));
+    expect(
+      v.safeParse(mintFormSchema, { user: 'u', kind: 'custom', variables: many }).success,
+    ).toBe(false);
+  });
+
   it('takes digits as an org id and a blank org as none', () => {
     expect(readMintForm(form({ org: '1' })).org).toBe(1);
     expect(readMintForm(form({ org: '  ' })).org).toBeUndefined();
@@ -109,7 +163,8 @@ describe('reading the Tokens for users form', () => {
     const rule = { column: 'Region', operator: 'EQ', values: 'West' };
     expect(problem({ filterRules: [rule] })).toEqual({
       field: 'kind',
-      message: 'Kind: a full token carries no rules; choose a custom token for them',
+      message:
+        'Kind: a full token carries no rules, and Filter rule 1 is one; choose a custom token for it, or leave it out',
     });
     expect(problem({ kind: 'object', objectId: 'lb-1', persist: 'REPLACE' })).toMatchObject({
       field: 'persist',

@@ -1,8 +1,8 @@
 // The "Done when" of tokens for other users, in the window: Debian's Chromium on the real renderer
 // and core, a private keyring, and an emulator of the test's own (so the rules it stored for the
 // user can be read back). From a secret-key profile to a custom token for a new user with two
-// filter rules (REPLACE), then that user's tokens revoked as admin; the token is never kept by
-// the page, and never printed by the app.
+// filter rules and a formula variable (REPLACE), then that user's tokens revoked as admin; the
+// token is never kept by the page, and never printed by the app.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -80,16 +80,19 @@ describe(
       expect(emulator.mintRequests()).toHaveLength(asked);
     });
 
-    it('mints a custom token with two filter rules (REPLACE): the emulator stored exactly those', async () => {
+    it('mints a custom token with two filter rules and a variable (REPLACE): the emulator stored exactly those', async () => {
       await ui.button('Add filter rule').click();
       await ui.field('Filter rule 2 column').fill('Customer Id');
       await ui.field('Filter rule 2 operator').selectOption('IN');
       await ui.field('Filter rule 2 values').fill('ACME-42, B-7');
+      await ui.button('Add variable').click();
+      await ui.field('Variable 1 name').fill('region_var');
+      await ui.field('Variable 1 values').fill('West, North\\, East');
       await ui.page.getByRole('radio', { name: /^REPLACE/ }).check();
       await ui.field('Validity (seconds)').fill('900');
       await ui.button('Mint').click();
       const card = ui.page.getByRole('region', { name: `Token for ${USER}` });
-      await expect.poll(() => ui.text(card), POLL).toContain('Custom: 2 filter rules');
+      await expect.poll(() => ui.text(card), POLL).toContain('Custom: 2 filter rules, 1 variable');
       expect(emulator.userOf(USER)).toMatchObject({ orgs: [{ id: 0, name: 'Primary' }] });
       expect(emulator.persistedRules(USER)).toEqual({
         filter_rules: [
@@ -97,7 +100,7 @@ describe(
           { column_name: 'Customer Id', operator: 'IN', values: ['ACME-42', 'B-7'] },
         ],
         parameter_values: [],
-        variable_values: [],
+        variable_values: [{ name: 'region_var', values: ['West', 'North, East'] }],
       });
       expect(emulator.mintRequests().at(-1)).toMatchObject({
         path: '/auth/token/custom',
