@@ -8,6 +8,7 @@ import type { BrowserSignIn } from '../browser-sign-in/port.js';
 import type { BrowserSignInOptions, BrowserSignInResult } from './browser-session.js';
 import { BrowserSignIns } from './browser-sign-ins.js';
 import { ClusterAccess, type FetchFactory } from './cluster-access.js';
+import { forgetMovedSecrets, MOVED_MESSAGE } from './forget-moved.js';
 import { signOutAtCluster, unlessForeign, type ClusterSignOut } from './cluster-sign-out.js';
 import { sessionLog, type SessionLog } from './session-log.js';
 import { revokeAtCluster, storedSessionClient } from './stored-session-client.js';
@@ -334,9 +335,9 @@ export class SessionManager {
 
   /** The profile now names another cluster or user: its token, cookies and credentials go. */
   async #forgetMoved(profile: Profile): Promise<void> {
-    if ((await this.#o.vault.entries(profile.id)).length === 0) return;
-    await this.#o.vault.removeProfile(profile.id);
-    this.#log(profile, 'signed-out', { message: 'the cluster URL or username changed' });
+    const secrets = await forgetMovedSecrets(this.#o.vault, profile.id);
+    if (secrets === 'none') return;
+    this.#log(profile, 'signed-out', { message: MOVED_MESSAGE[secrets] });
     this.#states.apply(profile.id, { type: 'signed-out' }, true);
   }
 
