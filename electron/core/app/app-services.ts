@@ -137,7 +137,12 @@ export class AppServices {
       // The tray lists the orgs from memory: a new session's list is asked for once, now.
       if (hasSession(status)) this.orgs.learn(profileId);
     });
-    this.orgs.known.subscribe((profileId) => this.emit({ type: 'orgs', profileId }));
+    // Only a list that is there is news: a dropped one (the session ended) comes with that
+    // session's status, and an `orgs` event before it would have the window ask the cluster for
+    // the session just ended (a renewal that fails in Activity, unasked).
+    this.orgs.known.subscribe((profileId) => {
+      if (this.orgs.known.get(profileId)) this.emit({ type: 'orgs', profileId });
+    });
     this.#pollMs = options.outsidePollMs;
   }
 

@@ -1,5 +1,6 @@
 // `tsm org switch` in a terminal moves the session while the app's status stays signed in: the
 // app asks for the list again and says so (`orgs`), which the tray and the window's org menu follow.
+// A session that ends takes its list along without an `orgs` event: the window would ask again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppServices, type AppEvent } from '../../../electron/core/app/app-services.js';
 import { MemoryClipboard } from '../../../electron/core/clipboard/token-clipboard.js';
@@ -33,7 +34,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-describe('an org switch by another process', () => {
+describe('the org list the app announces', () => {
   it('is asked about again and announced as an orgs event', { timeout: 30_000 }, async () => {
     const { id: profileId } = await services.profiles.add({
       name: 'Prod',
@@ -63,5 +64,21 @@ describe('an org switch by another process', () => {
       .toBe(true);
     expect(services.orgs.known.get(profileId)).toEqual({ current: SALES, orgs: [PRIMARY, SALES] });
     expect(services.manager.status(profileId).state).toBe('signed-in');
+  });
+
+  it('ends with a sign-out that announces the status alone, so nothing asks again', async () => {
+    const profileId = services.profiles.list()[0]!.id;
+    expect(services.orgs.known.get(profileId)).toBeDefined();
+    events.length = 0;
+    const signedOut = await dispatch(createHandlers(services), 'session:logout', { profileId });
+    expect(signedOut.ok).toBe(true);
+    expect(services.orgs.known.get(profileId)).toBeUndefined();
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'session', status: { state: 'signed-out' } }),
+    );
+    // Before, the dropped list was an `orgs` event that reached the window ahead of the status:
+    // its org menu asked the cluster, found no session, and Activity said "Renew failed".
+    expect(events.filter((e) => e.type === 'orgs')).toEqual([]);
+    expect(services.audit.read({ profileId, limit: 1 })[0]?.action).toBe('signed-out');
   });
 });
