@@ -188,12 +188,13 @@ export class AppServices {
 
   /** Another process changed profiles, secrets or the log: the window is shown the new truth. */
   async #outsideChanged(parts: ReadonlySet<OutsidePart>): Promise<void> {
-    if (parts.has('settings') || parts.has('secrets'))
+    if (parts.has('settings') || parts.has('secrets')) {
       await this.restoreSessions({ keepErrors: true });
-    if (parts.has('settings')) {
-      this.emit({ type: 'profiles' });
+      // An org switch saves the org before it stores the new org's token: a look between the two
+      // asked with the old token, so the token's arrival asks again.
       this.orgs.recheck();
     }
+    if (parts.has('settings')) this.emit({ type: 'profiles' });
     if (parts.has('activity')) this.emit({ type: 'activity' });
   }
 

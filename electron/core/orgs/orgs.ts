@@ -40,7 +40,8 @@ export class Orgs {
   readonly #o: OrgsOptions;
   readonly #log: SessionLog;
   readonly #now: () => number;
-  readonly #learning = new Set<string>();
+  /** Profiles being asked about now, and whether they were asked about again meanwhile. */
+  readonly #learning = new Map<string, boolean>();
 
   constructor(options: OrgsOptions) {
     this.#o = options;
@@ -67,11 +68,20 @@ export class Orgs {
    * dialect that cannot list) is no news.
    */
   learn(profileId: string, again = false): void {
-    if ((!again && this.known.get(profileId)) || this.#learning.has(profileId)) return;
-    this.#learning.add(profileId);
+    if (!again && this.known.get(profileId)) return;
+    if (this.#learning.has(profileId)) {
+      // The look under way may have read the session from before what asks again: once more after.
+      if (again) this.#learning.set(profileId, true);
+      return;
+    }
+    this.#learning.set(profileId, false);
     void this.#peek(profileId)
       .catch(() => undefined)
-      .finally(() => this.#learning.delete(profileId));
+      .finally(() => {
+        const askedAgain = this.#learning.get(profileId) === true;
+        this.#learning.delete(profileId);
+        if (askedAgain) this.learn(profileId, true);
+      });
   }
 
   /**

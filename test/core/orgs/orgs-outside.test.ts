@@ -2,8 +2,10 @@
 // app asks for the list again and says so (`orgs`), which the tray and the window's org menu follow.
 // A session that ends takes its list along without an `orgs` event: the window would ask again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { AppServices, type AppEvent } from '../../../electron/core/app/app-services.js';
 import { MemoryClipboard } from '../../../electron/core/clipboard/token-clipboard.js';
+import { setProfileOrg } from '../../../electron/core/orgs/org-switch.js';
 import { dispatch } from '../../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../../electron/ipc/handlers.js';
 import { TsmSandbox } from '../../cli/support/run-tsm.js';
@@ -65,6 +67,42 @@ describe('the org list the app announces', () => {
     expect(services.orgs.known.get(profileId)).toEqual({ current: SALES, orgs: [PRIMARY, SALES] });
     expect(services.manager.status(profileId).state).toBe('signed-in');
   });
+
+  it(
+    'asks again when the token of a switch it saw half done comes',
+    { timeout: 30_000 },
+    async () => {
+      // Another process, in the order a switch writes: the profile's org first, then its token.
+      const other = new AppServices({
+        configDir: sandbox.configDir,
+        env: sandbox.env(),
+        clipboard: new MemoryClipboard(),
+      });
+      try {
+        const profileId = services.profiles.list()[0]!.id;
+        await setProfileOrg(other.profiles, other.profiles.get(profileId), PRIMARY.id);
+        await services.listProfiles(); // the look in between: the session is still in Sales
+        expect(services.profiles.get(profileId).org).toBe(PRIMARY.id);
+        events.length = 0;
+        const settings = readFileSync(services.profiles.path, 'utf8');
+        const signIn = await other.manager.signIn(profileId, {
+          method: 'password',
+          password: DANA_ORGS.password,
+          kind: 'bearer',
+        });
+        expect(signIn.state).toBe('signed-in');
+        // The token alone changed (what the old code overlooked: it asked only on settings).
+        expect(readFileSync(services.profiles.path, 'utf8')).toBe(settings);
+        await services.listProfiles();
+        await expect
+          .poll(() => services.orgs.known.get(profileId)?.current, { timeout: 15_000 })
+          .toEqual(PRIMARY);
+        expect(events).toContainEqual({ type: 'orgs', profileId });
+      } finally {
+        other.dispose();
+      }
+    },
+  );
 
   it('ends with a sign-out that announces the status alone, so nothing asks again', async () => {
     const profileId = services.profiles.list()[0]!.id;
