@@ -112,10 +112,33 @@ export function scopeText(summary: MintedSummary): string {
   const { scope } = summary;
   if (scope.access === 'FULL') return `Everything ${summary.user} may do`;
   if (scope.access === 'OBJECT') return `Only the object ${scope.objectId}`;
-  const parts = [count(scope.filterRules.length, 'filter rule')];
-  if (scope.parameters.length) parts.push(count(scope.parameters.length, 'parameter'));
-  if (scope.variables.length) parts.push(count(scope.variables.length, 'variable'));
-  return `Custom: ${parts.join(', ')}, kept for ${summary.user} (${scope.persist})`;
+  const parts = [
+    [scope.filterRules.length, 'filter rule'],
+    [scope.parameters.length, 'parameter'],
+    [scope.variables.length, 'variable'],
+  ] as const;
+  const kept = parts.filter(([n]) => n > 0).map(([n, what]) => count(n, what));
+  return `Custom: ${kept.join(', ') || 'no rules'}, kept for ${summary.user} (${scope.persist})`;
+}
+
+/** Values as the form takes them (core's splitValues): `\,` a comma inside one, `\\` a backslash. */
+const valuesText = (values: string[]) =>
+  values.map((value) => value.replace(/[\\,]/g, (char) => `\\${char}`)).join(', ');
+
+/** What a custom token keeps for its user, one line per rule, by table; empty tables left out. */
+export function keptRules(summary: MintedSummary): { label: string; lines: string[] }[] {
+  const { scope } = summary;
+  if (scope.access !== 'CUSTOM') return [];
+  const named = (rows: { name: string; values: string[] }[]) =>
+    rows.map((row) => `${row.name} = ${valuesText(row.values)}`);
+  return [
+    {
+      label: 'Filter rules',
+      lines: scope.filterRules.map((r) => `${r.column} ${r.operator} ${valuesText(r.values)}`),
+    },
+    { label: 'Parameters', lines: named(scope.parameters) },
+    { label: 'Variables', lines: named(scope.variables) },
+  ].filter((table) => table.lines.length > 0);
 }
 
 export function orgText(summary: MintedSummary): string {

@@ -123,4 +123,44 @@ describe('TokensForUsersScreen: variables', () => {
     await vi.waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     await vi.waitFor(() => expect(document.activeElement).toBe(name));
   });
+
+  it('lists on the minted card each parameter and variable kept, as it lists filter rules', async () => {
+    const { api } = setup();
+    api.on('tokens:mint', () => ({
+      mintId: '5d1e3c2a-0000-4000-8000-000000000001',
+      user: 'embed-new',
+      kind: 'custom',
+      scope: {
+        access: 'CUSTOM',
+        persist: 'APPEND',
+        filterRules: [],
+        parameters: [{ name: 'Discount', values: ['0.1'] }],
+        variables: [
+          { name: 'region_var', values: ['West', 'North, East'] },
+          { name: 'tier', values: ['C:\\gold'] },
+        ],
+      },
+      createdAt: Date.now(),
+      expiresAt: Date.now() + 300_000,
+      fingerprint: 'abcdef012345',
+    }));
+    await customWithTwoVariables();
+    await fireEvent.click(screen.getByRole('button', { name: 'Mint' }));
+    const card = await screen.findByRole('region', { name: 'Token for embed-new' });
+    const lines = (name: string) =>
+      within(within(card).getByRole('list', { name }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(lines('Variables kept for embed-new')).toEqual([
+      'region_var = West, North\\, East',
+      'tier = C:\\\\gold',
+    ]);
+    expect(lines('Parameters kept for embed-new')).toEqual(['Discount = 0.1']);
+    expect(
+      within(card).queryByRole('list', { name: 'Filter rules kept for embed-new' }),
+    ).toBeNull();
+    expect(card.textContent).toContain(
+      'Custom: 1 parameter, 2 variables, kept for embed-new (APPEND)',
+    );
+  });
 });

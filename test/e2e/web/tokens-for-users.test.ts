@@ -93,6 +93,9 @@ describe(
       await ui.button('Mint').click();
       const card = ui.page.getByRole('region', { name: `Token for ${USER}` });
       await expect.poll(() => ui.text(card), POLL).toContain('Custom: 2 filter rules, 1 variable');
+      expect(
+        (await ui.text(card.getByRole('list', { name: `Variables kept for ${USER}` }))).trim(),
+      ).toBe('region_var = West, North\\, East');
       expect(emulator.userOf(USER)).toMatchObject({ orgs: [{ id: 0, name: 'Primary' }] });
       expect(emulator.persistedRules(USER)).toEqual({
         filter_rules: [
