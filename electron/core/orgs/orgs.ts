@@ -128,7 +128,7 @@ export class Orgs {
       }
       const { profiles, vault, manager } = this.#o;
       await moveSession({ profiles, vault, manager, log: this.#log }, profile, target, now);
-      await this.#label(this.#o.profiles.get(profile.id), target);
+      await this.#label(profile.id, target);
       this.#remember(profile.id, { current: target, orgs: list.orgs });
       this.#log(profile, 'switched-org', { message: `switched to org ${target.name}` });
       return { org: target, switched: true, status: manager.status(profile.id) };
@@ -157,7 +157,7 @@ export class Orgs {
     const now = { ...held, token };
     if (token && !token.orgName && (token.orgId ?? list.current.id) === list.current.id) {
       // The cluster just named the token's org: the token carries the name from now on.
-      now.token = await this.#store(profile, storedFor(token, list.current));
+      now.token = (await this.#label(profile.id, list.current, token)) ?? token;
     }
     return { list, held: now };
   }
@@ -194,16 +194,22 @@ export class Orgs {
     };
   }
 
-  /** The token the new sign-in stored gets the org's name beside its id. */
-  async #label(profile: Profile, org: OrgEntry): Promise<void> {
+  /**
+   * The token the keychain holds now gets the org's name beside its id; with `asked`, only if it
+   * is still that token. The answer may come after a sign-out, a renewal or another process's
+   * sign-in: writing the token asked with would bring a revoked or replaced token back.
+   */
+  async #label(
+    profileId: string,
+    org: OrgEntry,
+    asked?: StoredToken,
+  ): Promise<StoredToken | undefined> {
+    const profile = this.#o.profiles.get(profileId);
     const { token } = await this.#held(profile);
-    if (token && !token.orgName && (token.orgId ?? org.id) === org.id) {
-      await this.#store(profile, storedFor(token, org));
-    }
-  }
-
-  async #store(profile: Profile, token: StoredToken): Promise<StoredToken> {
-    await this.#o.vault.setToken(profile, token);
-    return token;
+    if (!token || token.orgName || (token.orgId ?? org.id) !== org.id) return undefined;
+    if (asked && token.token !== asked.token) return undefined;
+    const labelled = storedFor(token, org);
+    await this.#o.vault.setToken(profile, labelled);
+    return labelled;
   }
 }
