@@ -89,7 +89,11 @@ export class Context {
           : {}),
       });
       // Every write is announced, so a running app does not answer from what it remembers.
-      return new ProfileVault(new StampedSecretStore(store, new ChangeStamp(this.configDir)));
+      // Whom each profile's secrets are for now, read from the settings when a binding differs.
+      return new ProfileVault(
+        new StampedSecretStore(store, new ChangeStamp(this.configDir)),
+        (id) => this.#profiles?.find(id),
+      );
     })();
     return this.#vault;
   }

@@ -86,7 +86,7 @@ export class AppServices {
       ...(options.settingsBackend ? { backend: options.settingsBackend } : {}),
     });
     this.secrets = new SecretsController({ configDir: options.configDir, env: options.env });
-    this.vault = new ProfileVault(this.secrets);
+    this.vault = new ProfileVault(this.secrets, (id) => this.profiles.find(id));
     this.audit = new AuditLog(options.configDir, { now, source: options.source ?? 'window' });
     this.preferences = new PreferencesFile(options.configDir);
     this.manager = new SessionManager({

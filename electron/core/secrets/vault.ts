@@ -42,7 +42,15 @@ export type Who = string | SecretOwner;
  * that no longer matches, it is forgotten and the read fails (it is never sent elsewhere).
  */
 export class ProfileVault {
-  constructor(readonly store: SecretStore) {}
+  /**
+   * `current` names whom a profile's secrets are for now (the settings as they are): a reader may
+   * hold the profile as it was before an edit elsewhere, and must not forget what was just
+   * stored for its new cluster or user.
+   */
+  constructor(
+    readonly store: SecretStore,
+    private readonly current?: (profileId: string) => SecretOwner | undefined,
+  ) {}
 
   async getPassword(who: Who): Promise<string | undefined> {
     return this.#read(who, 'password');
@@ -145,7 +153,11 @@ export class ProfileVault {
       return decoded.secret;
     }
     if (sameBinding(decoded.binding, bindingOf(who))) return decoded.secret;
-    await this.#forgetForeign(who);
+    // What is foreign is decided by the profile as it is now: a reader from before an edit
+    // elsewhere gets nothing (what is there is for the new cluster or user) and forgets nothing.
+    const now = this.current?.(who.id) ?? who;
+    if (sameBinding(decoded.binding, bindingOf(now))) return undefined;
+    await this.#forgetForeign(now);
     throw new AuthError(
       'NOT_SIGNED_IN',
       `"${who.name}" now points to another cluster (or user); sign in again`,
