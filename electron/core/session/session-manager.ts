@@ -11,6 +11,7 @@ import { ClusterAccess, type FetchFactory } from './cluster-access.js';
 import { forgetMovedSecrets, MOVED_MESSAGE } from './forget-moved.js';
 import { signOutAtCluster, unlessForeign, type ClusterSignOut } from './cluster-sign-out.js';
 import { sessionLog, type SessionLog } from './session-log.js';
+import { judgeAnswer } from './judge-answer.js';
 import { revokeAtCluster, storedSessionClient } from './stored-session-client.js';
 import { problemOf, type SessionState, type SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
@@ -40,8 +41,6 @@ export type { SessionChange, SignInRequest };
 
 export { DEFAULT_MIN_TTL_SECONDS };
 const DEFAULT_LEAD_MS = 2 * 60_000;
-/** Errors that mean "this session is over", as opposed to "we could not ask". */
-const SESSION_OVER = new Set(['TOKEN_EXPIRED', 'NOT_SIGNED_IN']);
 
 /**
  * Every profile's session: one state machine each, tokens cached in the keychain, renewal shared
@@ -220,19 +219,24 @@ export class SessionManager {
   /** Who is signed in, as the cluster sees it now. */
   async info(profileId: string): Promise<SessionInfo> {
     const profile = await this.#loaded(profileId);
+    let asked: string | undefined;
     try {
-      return await (await this.#sessionClient(profile)).info();
+      const { client, secret } = await this.#sessionClient(profile);
+      asked = secret;
+      return await client.info();
     } catch (error) {
-      throw await this.#judge(profile, error);
+      throw await judgeAnswer(this.#signInContext, profile, error, asked);
     }
   }
 
   /** Server truth: is the stored session still alive? Updates the status either way. */
   async validate(profileId: string): Promise<SessionStatus> {
     const profile = await this.#loaded(profileId);
+    let asked: string | undefined;
     try {
       const token = await this.#tokens.cached(profile);
-      const client = await this.#sessionClient(profile);
+      const { client, secret } = await this.#sessionClient(profile);
+      asked = secret;
       if (token) {
         const validity = await client.validate();
         const expiresAt = validity.expiresAt ?? token.expiresAt;
@@ -251,7 +255,7 @@ export class SessionManager {
         ...(expiresAt !== undefined && expiresAt > this.#now() ? { expiresAt } : {}),
       });
     } catch (error) {
-      throw await this.#judge(profile, error);
+      throw await judgeAnswer(this.#signInContext, profile, error, asked);
     }
   }
 
@@ -348,7 +352,7 @@ export class SessionManager {
     return profile;
   }
 
-  #sessionClient(profile: Profile): Promise<ThoughtSpotClient> {
+  #sessionClient(profile: Profile): Promise<{ client: ThoughtSpotClient; secret: string }> {
     return storedSessionClient(this.access, this.#o.vault, this.#tokens, profile);
   }
 
@@ -363,20 +367,6 @@ export class SessionManager {
     throw new InputError(
       `"${profile.name}" is ${doing} right now; try again when that has finished`,
     );
-  }
-
-  /** Maps an error about the session to its status (revoked, expired) and keeps it for the caller. */
-  async #judge(profile: Profile, error: unknown): Promise<unknown> {
-    if (!isAppError(error)) return error;
-    if (error.code === 'TOKEN_REVOKED') {
-      await this.#tokens.forget(profile.id);
-      this.#log(profile, 'revoked', { code: error.code, message: error.message });
-      // Lenient: a concurrent validate or info may have found it revoked first.
-      this.#states.apply(profile.id, { type: 'revoked' }, true);
-    } else if (SESSION_OVER.has(error.code)) {
-      this.#states.apply(profile.id, { type: 'time-up' }, true);
-    }
-    return error;
   }
 
   /** Logs a failure of `operation`; the status goes back to `back` (default: as it is) with the reason. */

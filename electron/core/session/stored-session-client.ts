@@ -8,19 +8,36 @@ import type { TokenCache } from './token-cache.js';
 /** Errors of a revoke that mean the token is already dead at the cluster: the goal is reached. */
 const ALREADY_DEAD = new Set(['TOKEN_REVOKED', 'TOKEN_EXPIRED', 'NOT_SIGNED_IN']);
 
-/** A client on the profile's stored session: its cached token when there is one, else its cookies. */
+/**
+ * A client on the profile's stored session: its cached token when there is one, else its cookies;
+ * with the secret it carries, so an answer about it is judged against what is stored by then.
+ */
 export async function storedSessionClient(
   access: ClusterAccess,
   vault: ProfileVault,
   tokens: TokenCache,
   profile: Profile,
-): Promise<ThoughtSpotClient> {
+): Promise<{ client: ThoughtSpotClient; secret: string }> {
   const token = await tokens.cached(profile);
-  if (token)
-    return access.client(profile, { bearer: { token: token.token, expiresAt: token.expiresAt } });
+  if (token) {
+    const bearer = { token: token.token, expiresAt: token.expiresAt };
+    return { client: await access.client(profile, { bearer }), secret: token.token };
+  }
   const cookies = await vault.getCookies(profile);
-  if (cookies) return access.client(profile, { cookies });
+  if (cookies) return { client: await access.client(profile, { cookies }), secret: cookies };
   throw new AuthError('NOT_SIGNED_IN', `"${profile.name}" is not signed in; sign in first`);
+}
+
+/** Whether the profile's stored session is still the one that carried `secret`. */
+export async function stillHeld(
+  vault: ProfileVault,
+  tokens: TokenCache,
+  profile: Profile,
+  secret: string,
+): Promise<boolean> {
+  const token = await tokens.cached(profile).catch(() => undefined);
+  if (token) return token.token === secret;
+  return (await vault.getCookies(profile).catch(() => undefined)) === secret;
 }
 
 /** Revokes the client's token; one already dead at the cluster counts as revoked. */
