@@ -12,7 +12,7 @@ import { forgetMovedSecrets, MOVED_MESSAGE } from './forget-moved.js';
 import { signOutAtCluster, unlessForeign, type ClusterSignOut } from './cluster-sign-out.js';
 import { sessionLog, type SessionLog } from './session-log.js';
 import { judgeAnswer } from './judge-answer.js';
-import { revokeAtCluster, storedSessionClient } from './stored-session-client.js';
+import { revokeAtCluster, stillHeld, storedSessionClient } from './stored-session-client.js';
 import { problemOf, type SessionState, type SessionStatus } from './session-state.js';
 import { SessionStates, type SessionChange } from './session-states.js';
 import { saveAccepted, signInWith, type SignInContext, type SignInRequest } from './sign-in.js';
@@ -239,6 +239,9 @@ export class SessionManager {
       asked = secret;
       if (token) {
         const validity = await client.validate();
+        // A sign-out or a new sign-in meanwhile: the answer is about a session no longer here.
+        if (!(await stillHeld(this.#o.vault, this.#tokens, profile, secret)))
+          return this.status(profile.id);
         const expiresAt = validity.expiresAt ?? token.expiresAt;
         if (expiresAt !== token.expiresAt)
           await this.#o.vault.setToken(profile, { ...token, expiresAt });
@@ -248,6 +251,8 @@ export class SessionManager {
       // Dialects A and B say when a cookie session ends: keep it, so its expiry is still announced
       // (a time already past cannot be right about a session the cluster just accepted).
       const { expiresAt } = await client.info();
+      if (!(await stillHeld(this.#o.vault, this.#tokens, profile, secret)))
+        return this.status(profile.id);
       this.#log(profile, 'validated', { kind: 'cookie' });
       return this.#states.apply(profile.id, {
         type: 'signed-in',

@@ -10,23 +10,25 @@ const worlds = useSessionWorlds('judge-races');
 
 /** A world whose next request to `path` is sent only once the test lets it go. */
 async function heldWorld(path: string) {
-  let held: { reached: boolean; gate: Promise<void> } | undefined;
+  let held: { reached: boolean; answered: boolean; gate: Promise<void> } | undefined;
   const fetchFor: FetchFactory = (tls) => {
     const fetch = createNodeFetch(tls);
     return async (url, init) => {
       const wait = url.endsWith(path) ? held : undefined;
-      if (wait) {
-        held = undefined;
-        wait.reached = true;
-        await wait.gate;
-      }
-      return fetch(url, init);
+      if (!wait) return fetch(url, init);
+      held = undefined;
+      // Held before it is sent, or (`answered`) once the cluster answered.
+      const response = wait.answered ? await fetch(url, init) : undefined;
+      wait.reached = true;
+      await wait.gate;
+      return response ?? fetch(url, init);
     };
   };
   const w = await worlds.create({ manager: { fetchFor } });
-  const hold = () => {
+  const hold = (answered = false) => {
     let release = (): void => undefined;
-    const mine = { reached: false, gate: new Promise<void>((resolve) => (release = resolve)) };
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const mine = { reached: false, answered, gate };
     held = mine;
     return { reached: () => mine.reached, release };
   };
@@ -67,5 +69,21 @@ describe('an answer about a token the session no longer holds', () => {
 
     expect((await storedToken(w)).token).toBe(fresh.token);
     expect(w.manager.status(w.profile.id).state).toBe('signed-in');
+  });
+
+  it('validate: an answer that the old token lives leaves a signed-out profile signed out', async () => {
+    const { w, hold } = await heldWorld('/auth/token/validate');
+    await w.manager.signIn(w.profile.id, password());
+    const held = hold(true);
+    const validating = w.manager.validate(w.profile.id);
+    await expect.poll(held.reached).toBe(true);
+
+    await w.manager.signOut(w.profile.id);
+    held.release();
+    await validating;
+
+    // Before, the answer read "Signed in" again, with the revoked token's expiry (window, tray).
+    expect(w.manager.status(w.profile.id).state).toBe('signed-out');
+    expect(await w.vault.getToken(w.profile.id)).toBeUndefined();
   });
 });
