@@ -1,9 +1,6 @@
 // The last known org list per profile (what the tray shows without a network call), over the
 // emulator and the real keychain.
 import { describe, expect, it } from 'vitest';
-import { setProfileOrg } from '../../../electron/core/orgs/org-switch.js';
-import type { FetchFactory } from '../../../electron/core/session/index.js';
-import { createNodeFetch } from '../../../electron/core/thoughtspot/node-fetch.js';
 import { password, storedToken, useSessionWorlds } from '../session/support/world.js';
 import { DANA_ORGS, orgsOf, PRIMARY, SALES } from './support.js';
 
@@ -51,42 +48,6 @@ describe('the known org lists', () => {
     orgs.learn('no-such-profile');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(orgs.known.get('no-such-profile')).toBeUndefined();
-  });
-
-  it('learn again while a look is out asks once more after it, with the session as it is then', async () => {
-    // The next answer to the org list waits for the test: the session moves meanwhile.
-    let gate: Promise<void> | undefined;
-    const fetchFor: FetchFactory = (tls) => {
-      const fetch = createNodeFetch(tls);
-      return async (url, init) => {
-        const response = await fetch(url, init);
-        const wait = url.endsWith('/session/user') ? gate : undefined;
-        if (wait) gate = undefined;
-        await wait;
-        return response;
-      };
-    };
-    const w = await worlds.create({
-      emulator: { users: [DANA_ORGS] },
-      profile: { dialect: 'C' },
-      manager: { fetchFor },
-    });
-    const orgs = orgsOf(w);
-    await w.manager.signIn(w.profile.id, password(true));
-    await orgs.list(w.profile.id);
-    const asked = () => w.emulator.requests.filter((r) => r.path.endsWith('/session/user')).length;
-    let release = (): void => undefined;
-    gate = new Promise((resolve) => (release = resolve));
-    const before = asked();
-    orgs.learn(w.profile.id, true); // asks with the Primary token; its answer is held
-    await expect.poll(asked).toBe(before + 1);
-
-    // Another process moves the session to Sales, then the app asks again.
-    await setProfileOrg(w.profiles, w.profile, SALES.id);
-    await w.manager.signIn(w.profile.id, password(true));
-    orgs.learn(w.profile.id, true);
-    release();
-    await expect.poll(() => orgs.known.get(w.profile.id)?.current).toEqual(SALES);
   });
 
   it('learn renews nothing and writes nothing: a token about to end is left alone', async () => {

@@ -1,6 +1,7 @@
 // An org list asked for while the session changes under it (a sign-out, a renewal, another
 // process's sign-in): its answer must not write back the token it was asked with.
 import { describe, expect, it } from 'vitest';
+import { setProfileOrg } from '../../../electron/core/orgs/org-switch.js';
 import type { FetchFactory } from '../../../electron/core/session/index.js';
 import { createNodeFetch } from '../../../electron/core/thoughtspot/node-fetch.js';
 import { password, storedToken, useSessionWorlds } from '../session/support/world.js';
@@ -74,5 +75,20 @@ describe('an org list answered after the session changed', () => {
 
     // Before, the old token came back over the new one, and the status named the new one's expiry.
     expect((await storedToken(w)).token).toBe(renewed.token);
+  });
+
+  it('is asked once more when learn is asked again meanwhile, with the session as it is then', async () => {
+    const { w, orgs, hold } = await heldWorld();
+    await w.manager.signIn(w.profile.id, password(true));
+    await orgs.list(w.profile.id);
+    // Asks with the Primary token; its answer is held.
+    const held = await hold(() => Promise.resolve(orgs.learn(w.profile.id, true)));
+
+    // Another process moves the session to Sales, then the app asks again.
+    await setProfileOrg(w.profiles, w.profile, SALES.id);
+    await w.manager.signIn(w.profile.id, password(true));
+    orgs.learn(w.profile.id, true);
+    held.release();
+    await expect.poll(() => orgs.known.get(w.profile.id)?.current).toEqual(SALES);
   });
 });
